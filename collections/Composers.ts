@@ -1,0 +1,43 @@
+import type { CollectionConfig } from 'payload'
+
+import type { ResolvedOptions } from '../src/options'
+import { slug } from '../fields/slug'
+import { anyone } from '../src/access/anyone'
+import { isEditor } from '../src/access/isEditor'
+import { slugs } from '../src/options'
+import { applyOverride } from './overrides'
+
+export const Composers = (options: ResolvedOptions): CollectionConfig =>
+  applyOverride(
+    {
+      slug: slugs.composers,
+      admin: {
+        useAsTitle: 'name',
+        defaultColumns: ['name', 'affiliations', 'updatedAt'],
+        group: 'Soundtracks',
+      },
+      access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+      defaultPopulate: { name: true, slug: true, affiliations: true },
+      fields: [
+        { name: 'name', type: 'text', required: true },
+        slug({ from: 'name' }),
+        { name: 'bio', type: 'richText' },
+        {
+          name: 'affiliations',
+          type: 'text',
+          hasMany: true,
+          admin: { description: 'Studios or collectives, e.g. Remote Control Productions.' },
+        },
+        { name: 'influencedBy', type: 'relationship', relationTo: slugs.composers, hasMany: true },
+        {
+          name: 'films',
+          type: 'join',
+          collection: slugs.films,
+          on: 'composers',
+          defaultSort: '-releaseYear',
+          admin: { defaultColumns: ['title', 'releaseYear'] },
+        },
+      ],
+    },
+    options.overrides.composers,
+  )

@@ -1,0 +1,93 @@
+import type { CollectionConfig } from 'payload'
+
+import type { ResolvedOptions } from '../src/options'
+import { slug } from '../fields/slug'
+import { anyone } from '../src/access/anyone'
+import { isEditor } from '../src/access/isEditor'
+import { deleteFilmTracks, refuseFilmDeleteWithReviews } from '../src/hooks/protectFilmReviews'
+import { recomputeFilmRuntime } from '../src/hooks/recomputeFilmRuntime'
+import { slugs } from '../src/options'
+import { applyOverride } from './overrides'
+
+const derived = { readOnly: true, position: 'sidebar' } as const
+
+export const Films = (options: ResolvedOptions): CollectionConfig =>
+  applyOverride(
+    {
+      slug: slugs.films,
+      admin: {
+        useAsTitle: 'title',
+        defaultColumns: ['title', 'releaseYear', 'trackCount', 'totalRuntime', 'updatedAt'],
+        group: 'Soundtracks',
+      },
+      access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+      defaultPopulate: {
+        title: true,
+        slug: true,
+        releaseYear: true,
+        director: true,
+        trackCount: true,
+        totalRuntimeSeconds: true,
+        totalRuntime: true,
+      },
+      hooks: {
+        beforeChange: [recomputeFilmRuntime],
+        beforeDelete: [refuseFilmDeleteWithReviews],
+        afterDelete: [deleteFilmTracks],
+      },
+      fields: [
+        { name: 'title', type: 'text', required: true },
+        slug({ from: 'title' }),
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'releaseYear',
+              type: 'number',
+              min: 1888,
+              max: 2200,
+              validate: (value: null | number | undefined) =>
+                value === null || value === undefined || (Number.isInteger(value) && value >= 1888 && value <= 2200)
+                  ? true
+                  : `Release year must be a whole year between 1888 and 2200, got ${value}.`,
+            },
+            { name: 'franchise', type: 'text' },
+            { name: 'director', type: 'text' },
+          ],
+        },
+        { name: 'synopsis', type: 'richText' },
+        { name: 'composers', type: 'relationship', relationTo: slugs.composers, hasMany: true },
+        {
+          name: 'tracks',
+          type: 'join',
+          collection: slugs.tracks,
+          on: 'film',
+          defaultSort: ['disc', 'number'],
+          defaultLimit: 0,
+          admin: { defaultColumns: ['disc', 'number', 'title', 'duration'] },
+        },
+        {
+          name: 'reviews',
+          type: 'join',
+          collection: slugs.reviews,
+          on: 'film',
+          defaultSort: '-publishedAt',
+          admin: { defaultColumns: ['title', '_status', 'publishAt', 'publishedAt'] },
+        },
+        {
+          name: 'trackCount',
+          type: 'number',
+          defaultValue: 0,
+          admin: { ...derived, description: 'Kept in step with the track list.' },
+        },
+        { name: 'totalRuntimeSeconds', type: 'number', defaultValue: 0, admin: { ...derived, hidden: true } },
+        {
+          name: 'totalRuntime',
+          type: 'text',
+          defaultValue: '0:00',
+          admin: { ...derived, description: 'Sum of the track durations.' },
+        },
+      ],
+    },
+    options.overrides.films,
+  )

@@ -1,0 +1,148 @@
+import type { CollectionConfig, FilterOptions } from 'payload'
+
+import type { ResolvedOptions } from '../src/options'
+import { rating } from '../fields/rating'
+import { slug } from '../fields/slug'
+import { timecode } from '../fields/timecode'
+import { isEditor } from '../src/access/isEditor'
+import { publishedOrSignedIn } from '../src/access/publishedOrSignedIn'
+import { guardPublishing } from '../src/hooks/guardPublishing'
+import { stampPublishedAt } from '../src/hooks/stampPublishedAt'
+import { slugs } from '../src/options'
+import { applyOverride } from './overrides'
+
+export const INSTRUMENTATION = [
+  'percussion',
+  'strings',
+  'brass',
+  'horns',
+  'woodwinds',
+  'choir',
+  'vocals',
+  'piano',
+  'synth',
+  'electronics',
+  'guitar',
+  'orchestra',
+] as const
+
+const idOf = (value: unknown): unknown =>
+  value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value
+
+/** Cue tracks and highlights come from the review's own film; Payload also validates writes with it. */
+const tracksOfThisFilm: FilterOptions = ({ data }) => {
+  const film = idOf(data?.film)
+  return film === undefined || film === null || film === '' ? false : { film: { equals: film } }
+}
+
+const notThisReview: FilterOptions = ({ id }) => (id === undefined ? true : { id: { not_equals: id } })
+
+const fromFilm = (name: string, type: 'number' | 'text', description?: string) =>
+  ({
+    name,
+    type,
+    virtual: `film.${name}`,
+    admin: { readOnly: true, position: 'sidebar', description },
+  }) as const
+
+const noDirectWrites = { create: () => false, update: () => false }
+
+export const Reviews = (options: ResolvedOptions): CollectionConfig =>
+  applyOverride(
+    {
+      slug: slugs.reviews,
+      admin: {
+        useAsTitle: 'title',
+        defaultColumns: ['title', 'film', '_status', 'publishAt', 'publishedAt', 'rating'],
+        group: 'Soundtracks',
+      },
+      versions: { drafts: true, maxPerDoc: 50 },
+      access: {
+        read: publishedOrSignedIn,
+        readVersions: isEditor,
+        create: isEditor,
+        update: isEditor,
+        delete: isEditor,
+      },
+      defaultPopulate: { title: true, slug: true, film: true, publishedAt: true, excerpt: true, rating: true },
+      hooks: {
+        beforeChange: [guardPublishing, stampPublishedAt],
+      },
+      fields: [
+        { name: 'title', type: 'text', required: true },
+        slug({ from: 'title' }),
+        { name: 'film', type: 'relationship', relationTo: slugs.films, required: true, index: true },
+        {
+          name: 'author',
+          type: 'relationship',
+          relationTo: options.usersCollection,
+          defaultValue: ({ user }: { user?: { id?: number | string } | null }) => user?.id,
+          admin: { position: 'sidebar' },
+        },
+        {
+          type: 'row',
+          fields: [
+            { name: 'series', type: 'text', defaultValue: 'Exploring Soundtracks' },
+            { name: 'seriesPart', type: 'number', min: 1, admin: { description: 'Part n of a series, e.g. 2.' } },
+          ],
+        },
+        { name: 'excerpt', type: 'textarea', maxLength: 500 },
+        { name: 'plotRecap', type: 'richText' },
+        { name: 'analysis', type: 'richText' },
+        {
+          name: 'cues',
+          type: 'array',
+          labels: { singular: 'Cue', plural: 'Cues' },
+          admin: { initCollapsed: false },
+          fields: [
+            { type: 'row', fields: [{ name: 'label', type: 'text' }] },
+            timecode(),
+            { name: 'track', type: 'relationship', relationTo: slugs.tracks, filterOptions: tracksOfThisFilm },
+            {
+              name: 'instrumentation',
+              type: 'select',
+              hasMany: true,
+              options: INSTRUMENTATION.map((value) => ({ label: value[0].toUpperCase() + value.slice(1), value })),
+            },
+            { name: 'note', type: 'textarea' },
+          ],
+        },
+        { name: 'finalThoughts', type: 'richText' },
+        rating({ scale: options.ratingScale }),
+        {
+          name: 'highlights',
+          type: 'relationship',
+          relationTo: slugs.tracks,
+          hasMany: true,
+          filterOptions: tracksOfThisFilm,
+        },
+        {
+          name: 'relatedReviews',
+          type: 'relationship',
+          relationTo: slugs.reviews,
+          hasMany: true,
+          filterOptions: notThisReview,
+        },
+        fromFilm('trackCount', 'number'),
+        fromFilm('totalRuntimeSeconds', 'number'),
+        fromFilm('totalRuntime', 'text', "The film's album runtime."),
+        {
+          name: 'publishAt',
+          type: 'date',
+          access: noDirectWrites,
+          admin: {
+            readOnly: true,
+            position: 'sidebar',
+            description: 'The weekly slot this review is queued for (set by the publication schedule).',
+            date: { pickerAppearance: 'dayAndTime' },
+          },
+        },
+        {
+          name: 'publishedAt',
+          type: 'date',
+          admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+        },
+      ],
+    },
+    options.overrides.reviews,
+  )

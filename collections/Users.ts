@@ -1,0 +1,50 @@
+import type { Access, CollectionConfig } from 'payload'
+
+import type { ResolvedOptions } from '../src/options'
+import { hasRole } from '../src/access/hasRole'
+import { isAdmin, isAdminField } from '../src/access/isAdmin'
+import { isEditor } from '../src/access/isEditor'
+import { assignFirstUserAdmin } from '../src/hooks/assignFirstUserAdmin'
+import { roles } from '../src/options'
+
+const isAdminOrSelf: Access = ({ req }) => {
+  if (hasRole(req.user, 'admin')) {
+    return true
+  }
+  return req.user ? { id: { equals: req.user.id } } : false
+}
+
+/**
+ * Adds `roles` to the site's users collection (creating a plain auth collection when there is none).
+ * Access the site owner already set is kept; we only fill the gaps.
+ */
+export const withRoles = (options: ResolvedOptions, existing?: CollectionConfig): CollectionConfig => {
+  const users: CollectionConfig = existing ?? { slug: options.usersCollection, auth: true, fields: [] }
+  return {
+    ...users,
+    admin: { useAsTitle: 'email', defaultColumns: ['email', 'roles'], ...users.admin },
+    access: {
+      admin: ({ req }) => isEditor({ req }) === true,
+      read: isAdminOrSelf,
+      create: isAdmin,
+      update: isAdminOrSelf,
+      delete: isAdmin,
+      ...users.access,
+    },
+    hooks: { ...users.hooks, beforeChange: [assignFirstUserAdmin, ...(users.hooks?.beforeChange ?? [])] },
+    fields: [
+      ...users.fields,
+      {
+        name: 'roles',
+        type: 'select',
+        hasMany: true,
+        required: true,
+        defaultValue: ['editor'],
+        saveToJWT: true,
+        options: roles.map((value) => ({ label: value === 'admin' ? 'Admin' : 'Editor', value })),
+        access: { create: isAdminField, update: isAdminField },
+        admin: { description: 'Admins manage users and the schedule and can publish; editors write reviews.' },
+      },
+    ],
+  }
+}

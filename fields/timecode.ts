@@ -1,0 +1,19 @@
+import type { Field } from 'payload'
+
+import { clockPair } from './duration'
+
+export type TimecodeOptions = {
+  overrides?: Parameters<typeof clockPair>[0]['overrides']
+}
+
+/** Where in the film a cue plays: `filmTimecode` ("15:00") and `filmTimeSeconds` (900), from 0:00. */
+export const timecode = ({ overrides }: TimecodeOptions = {}): Field =>
+  clockPair({
+    textName: 'filmTimecode',
+    secondsName: 'filmTimeSeconds',
+    label: 'Film timecode',
+    minSeconds: 0,
+    required: false,
+    description: 'Position in the film, m:ss or h:mm:ss, e.g. 1:15:00.',
+    overrides,
+  })

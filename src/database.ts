@@ -1,0 +1,46 @@
+import type { DatabaseAdapterObj } from 'payload'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+
+import { migrations } from './migrations'
+
+export const DEFAULT_DATABASE_URI = 'file:./data/soundtracks.db'
+
+export type DatabaseKind = 'mongodb' | 'postgres' | 'sqlite'
+
+export const databaseKind = (uri: string): DatabaseKind => {
+  if (/^mongodb(\+srv)?:\/\//.test(uri)) {
+    return 'mongodb'
+  }
+  if (/^postgres(ql)?:\/\//.test(uri)) {
+    return 'postgres'
+  }
+  if (uri.startsWith('file:') || uri === ':memory:' || uri.startsWith('libsql:')) {
+    return 'sqlite'
+  }
+  throw new Error(
+    `DATABASE_URI “${uri}” is not understood: use file:… (SQLite), postgres://… (PostgreSQL) or mongodb://… (MongoDB).`,
+  )
+}
+
+/** The adapter for `DATABASE_URI`: SQLite (embedded default), PostgreSQL or MongoDB. */
+export const databaseAdapter = (uri: string = DEFAULT_DATABASE_URI): DatabaseAdapterObj => {
+  switch (databaseKind(uri)) {
+    case 'mongodb':
+      return mongooseAdapter({ url: uri, connectOptions: { serverSelectionTimeoutMS: 10_000 } })
+    case 'postgres':
+      return postgresAdapter({ pool: { connectionString: uri } })
+    case 'sqlite': {
+      const file = uri.startsWith('file:') ? uri.slice('file:'.length) : null
+      if (file) {
+        mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+      }
+      // SQLite runs without transactions unless transactionOptions is set.
+      return sqliteAdapter({ client: { url: uri }, transactionOptions: {}, prodMigrations: migrations })
+    }
+  }
+}

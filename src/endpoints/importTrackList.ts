@@ -1,0 +1,136 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { commitTransaction, initTransaction, killTransaction } from 'payload'
+
+import { hasRole } from '../access/hasRole'
+import { DEFER_RUNTIME, resaveFilms } from '../hooks/refreshFilmRuntime'
+import { slugs } from '../options'
+import { parseTrackList } from '../tracklist/parseTrackList'
+import { json } from './respond'
+
+type ImportError = { line: number; message: string; field?: string }
+
+const refuse = (req: PayloadRequest, errors: ImportError[], status = 400) => json(req, { errors }, status)
+
+const readBody = async (req: PayloadRequest): Promise<Record<string, unknown> | null> => {
+  try {
+    const body: unknown = await req.json?.()
+    return body && typeof body === 'object' ? (body as Record<string, unknown>) : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * `POST /api/films/:id/tracklist` — pasted album track list in, tracks out, all or nothing: any bad
+ * line refuses the whole paste, and the writes share one transaction with a single runtime recompute.
+ */
+export const importTrackList: Endpoint = {
+  path: '/:id/tracklist',
+  method: 'post',
+  handler: async (req) => {
+    if (!req.user) {
+      return json(req, { errors: [{ message: 'Sign in as an editor or admin to import a track list.' }] }, 401)
+    }
+    if (!hasRole(req.user, 'admin') && !hasRole(req.user, 'editor')) {
+      return json(req, { errors: [{ message: 'Only editors and admins can import track lists.' }] }, 403)
+    }
+    const body = await readBody(req)
+    if (!body || typeof body.text !== 'string' || body.text.trim() === '') {
+      return refuse(req, [{ line: 0, field: 'text', message: 'Send { "text": "1. Title (1:12)\\n…" } with the track list.' }])
+    }
+    if (body.replace !== undefined && typeof body.replace !== 'boolean') {
+      return refuse(req, [{ line: 0, field: 'replace', message: '“replace” must be true or false.' }])
+    }
+    const filmID = String(req.routeParams?.id ?? '')
+    const film = await req.payload
+      .findByID({ collection: slugs.films, id: filmID, depth: 0, select: { title: true }, disableErrors: true, req })
+      .catch(() => null)
+    if (!film) {
+      return json(req, { errors: [{ message: `No film with id ${filmID}.` }] }, 404)
+    }
+
+    const { tracks, errors } = parseTrackList(body.text)
+    if (errors.length > 0) {
+      return refuse(req, errors)
+    }
+    const isReplacing = body.replace === true
+    if (!isReplacing) {
+      const { docs: existing } = await req.payload.find({
+        collection: slugs.tracks,
+        where: { film: { equals: film.id } },
+        select: { disc: true, number: true, title: true },
+        pagination: false,
+        depth: 0,
+        req,
+      })
+      const taken = new Map(existing.map((track) => [`${track.disc ?? 1}-${track.number}`, track.title]))
+      const clashes = tracks.flatMap((track) => {
+        const title = taken.get(`${track.disc}-${track.number}`)
+        return title === undefined
+          ? []
+          : [
+              {
+                line: track.line,
+                message: `Track ${track.number} on disc ${track.disc} already exists (“${title}”). Send "replace": true to replace the film's track list.`,
+              },
+            ]
+      })
+      if (clashes.length > 0) {
+        return refuse(req, clashes)
+      }
+    }
+
+    const context = { [DEFER_RUNTIME]: true }
+    const isOwnTransaction = await initTransaction(req)
+    try {
+      if (isReplacing) {
+        await req.payload.delete({
+          collection: slugs.tracks,
+          where: { film: { equals: film.id } },
+          depth: 0,
+          req,
+          context,
+        })
+      }
+      for (const track of tracks) {
+        await req.payload.create({
+          collection: slugs.tracks,
+          data: {
+            film: film.id,
+            disc: track.disc,
+            number: track.number,
+            title: track.title,
+            durationSeconds: track.durationSeconds,
+          },
+          depth: 0,
+          select: { id: true },
+          req,
+          context,
+        })
+      }
+      await resaveFilms({ films: [film.id], req })
+      const updated = await req.payload.findByID({
+        collection: slugs.films,
+        id: film.id,
+        depth: 0,
+        select: { trackCount: true, totalRuntimeSeconds: true, totalRuntime: true },
+        req,
+      })
+      if (isOwnTransaction) {
+        await commitTransaction(req)
+      }
+      return json(req, {
+        created: tracks.length,
+        trackCount: updated.trackCount,
+        totalRuntimeSeconds: updated.totalRuntimeSeconds,
+        totalRuntime: updated.totalRuntime,
+      })
+    } catch (error) {
+      if (isOwnTransaction) {
+        await killTransaction(req)
+      }
+      throw error
+    }
+  },
+}

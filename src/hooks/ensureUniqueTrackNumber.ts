@@ -1,0 +1,49 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { ValidationError } from 'payload'
+
+import { slugs } from '../options'
+
+/**
+ * A track number is unique per film and disc. The compound index enforces it in the database; this
+ * turns a clash into a 400 on `number` that says which track already holds it.
+ */
+export const ensureUniqueTrackNumber: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
+  const film = data.film ?? originalDoc?.film
+  const disc = data.disc ?? originalDoc?.disc ?? 1
+  const number = data.number ?? originalDoc?.number
+  if (film === undefined || number === undefined) {
+    return data
+  }
+  const filmID = typeof film === 'object' ? film.id : film
+  const { docs } = await req.payload.find({
+    collection: slugs.tracks,
+    where: {
+      and: [
+        { film: { equals: filmID } },
+        { disc: { equals: disc } },
+        { number: { equals: number } },
+        ...(originalDoc?.id !== undefined ? [{ id: { not_equals: originalDoc.id } }] : []),
+      ],
+    },
+    select: { title: true },
+    limit: 1,
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  if (docs.length > 0) {
+    throw new ValidationError({
+      collection: slugs.tracks,
+      errors: [
+        {
+          path: 'number',
+          message: `Track number ${number} on disc ${disc} is already “${docs[0].title}” on this film.`,
+        },
+      ],
+      req,
+    })
+  }
+  return data
+}

@@ -1,0 +1,25 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { APIError } from 'payload'
+
+import { hasRole } from '../access/hasRole'
+
+/** Set by the schedule's publishing job: the only non-admin allowed to publish. */
+export const PUBLISHED_BY_SCHEDULE = 'soundtrackReviews.publishedBySchedule'
+
+/**
+ * Editors write drafts; publishing (including re-publishing an edited published review) is for
+ * admins and the schedule. A write without `draft` publishes in Payload 3, so `_status` tells.
+ */
+export const guardPublishing: CollectionBeforeChangeHook = ({ data, req }) => {
+  const isPublishing = data._status === 'published'
+  if (isPublishing && req.user && !hasRole(req.user, 'admin') && !req.context[PUBLISHED_BY_SCHEDULE]) {
+    throw new APIError(
+      'Only admins can publish reviews. Save it as a draft (draft=true) and an admin or the weekly schedule will publish it.',
+      403,
+      undefined,
+      true,
+    )
+  }
+  return data
+}

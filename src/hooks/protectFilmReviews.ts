@@ -1,0 +1,36 @@
+import type { CollectionAfterDeleteHook, CollectionBeforeDeleteHook } from 'payload'
+
+import { APIError } from 'payload'
+
+import { slugs } from '../options'
+import { DEFER_RUNTIME } from './refreshFilmRuntime'
+
+/** A film with reviews cannot be deleted: the reviews would point at nothing. */
+export const refuseFilmDeleteWithReviews: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  const { totalDocs } = await req.payload.count({
+    collection: slugs.reviews,
+    where: { film: { equals: id } },
+    overrideAccess: true,
+    req,
+  })
+  if (totalDocs > 0) {
+    throw new APIError(
+      `This film has ${totalDocs} review${totalDocs === 1 ? '' : 's'}; delete them or move them to another film first.`,
+      409,
+      undefined,
+      true,
+    )
+  }
+}
+
+/** A film's tracks go with it, in the same transaction. */
+export const deleteFilmTracks: CollectionAfterDeleteHook = async ({ id, req }) => {
+  await req.payload.delete({
+    collection: slugs.tracks,
+    where: { film: { equals: id } },
+    depth: 0,
+    overrideAccess: true,
+    req,
+    context: { [DEFER_RUNTIME]: true },
+  })
+}

@@ -1,0 +1,55 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+
+import { slugs } from '../options'
+
+/** Set by writes that recompute once themselves afterwards (the track-list import, film deletion). */
+export const DEFER_RUNTIME = 'soundtrackReviews.deferRuntime'
+
+type ID = number | string
+
+const idOf = (value: unknown): ID | undefined => {
+  if (typeof value === 'number' || typeof value === 'string') {
+    return value
+  }
+  if (value && typeof value === 'object' && 'id' in value) {
+    return idOf((value as { id: unknown }).id)
+  }
+  return undefined
+}
+
+/** Re-saves films so their own `recomputeFilmRuntime` hook runs; same transaction, depth 0. */
+export const resaveFilms = async ({ films, req }: { films: unknown[]; req: PayloadRequest }): Promise<void> => {
+  const ids = [...new Set(films.map(idOf).filter((id): id is ID => id !== undefined))]
+  for (const id of ids) {
+    await req.payload.update({
+      collection: slugs.films,
+      id,
+      data: {},
+      depth: 0,
+      overrideAccess: true,
+      req,
+      select: { id: true },
+    })
+  }
+}
+
+/** Tracks: after a write, the film it is on (and the one it left) get their runtime recomputed. */
+export const refreshFilmRuntimeAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+  if (!req.context[DEFER_RUNTIME]) {
+    const isRuntimeAffected =
+      !previousDoc ||
+      idOf(previousDoc.film) !== idOf(doc.film) ||
+      previousDoc.durationSeconds !== doc.durationSeconds
+    if (isRuntimeAffected) {
+      await resaveFilms({ films: [doc.film, previousDoc?.film], req })
+    }
+  }
+  return doc
+}
+
+export const refreshFilmRuntimeAfterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
+  if (!req.context[DEFER_RUNTIME]) {
+    await resaveFilms({ films: [doc.film], req })
+  }
+  return doc
+}

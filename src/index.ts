@@ -1,0 +1,7 @@
+export { soundtrackReviews } from './plugin'
+export type { SoundtrackReviewsOptions, ScheduleOptions, CollectionOverride } from './options'
+export { formatClock, parseClock, toISO8601Duration } from '../fields/duration'
+export { duration } from '../fields/duration'
+export { timecode } from '../fields/timecode'
+export { rating } from '../fields/rating'
+export { slug, slugify } from '../fields/slug'

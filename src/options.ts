@@ -1,0 +1,85 @@
+import type { Field, CollectionConfig } from 'payload'
+
+export type CollectionOverride = {
+  /** Receives the plugin's fields; returns the fields to use (add, remove, change). */
+  fields?: (args: { defaultFields: Field[] }) => Field[]
+  /** Appended after the plugin's own hooks, never replacing them. */
+  hooks?: CollectionConfig['hooks']
+}
+
+export type ScheduleOptions = {
+  /** Queue the publishing task runs on. */
+  queue?: string
+  /** How often due reviews are looked for (cron, with seconds optional). */
+  cron?: string
+  /**
+   * Run the queue inside this process (Payload's `jobs.autoRun`). Turn off when an external cron
+   * calls `GET /api/payload-jobs/run?queue=…` with `Authorization: Bearer <CRON_SECRET>`.
+   */
+  runInProcess?: boolean
+}
+
+export type SoundtrackReviewsOptions = {
+  /** Keep the collections (so the schema and data stay) but add no endpoints or jobs. */
+  disabled?: boolean
+  usersCollection?: string
+  schedule?: ScheduleOptions
+  ratingScale?: number
+  /** Absolute base URL of the public site, used for links in feeds, JSON-LD and iCalendar. */
+  siteUrl?: string
+  /** Names the publisher in JSON-LD and feeds. */
+  publisher?: { name: string; url?: string }
+  overrides?: {
+    films?: CollectionOverride
+    composers?: CollectionOverride
+    tracks?: CollectionOverride
+    reviews?: CollectionOverride
+  }
+}
+
+export type ResolvedOptions = {
+  disabled: boolean
+  usersCollection: string
+  schedule: Required<ScheduleOptions>
+  ratingScale: number
+  siteUrl: string
+  publisher: { name: string; url?: string }
+  overrides: NonNullable<SoundtrackReviewsOptions['overrides']>
+}
+
+export const defaultOptions: ResolvedOptions = {
+  disabled: false,
+  usersCollection: 'users',
+  schedule: { queue: 'soundtrack-reviews', cron: '* * * * *', runInProcess: true },
+  ratingScale: 10,
+  siteUrl: 'http://localhost:3000',
+  publisher: { name: 'Exploring Soundtracks' },
+  overrides: {},
+}
+
+export const resolveOptions = (options: SoundtrackReviewsOptions = {}): ResolvedOptions => {
+  const resolved: ResolvedOptions = {
+    ...defaultOptions,
+    ...options,
+    schedule: { ...defaultOptions.schedule, ...options.schedule },
+    publisher: { ...defaultOptions.publisher, ...options.publisher },
+    siteUrl: (options.siteUrl ?? defaultOptions.siteUrl).replace(/\/+$/, ''),
+    overrides: { ...options.overrides },
+  }
+  if (!Number.isFinite(resolved.ratingScale) || resolved.ratingScale <= 0) {
+    throw new Error(`soundtrackReviews: ratingScale must be a positive number, got ${options.ratingScale}`)
+  }
+  return resolved
+}
+
+/** Collection slugs; fixed by the public contract. */
+export const slugs = {
+  films: 'films',
+  composers: 'composers',
+  tracks: 'tracks',
+  reviews: 'reviews',
+  schedule: 'publication-schedule',
+} as const
+
+export const roles = ['admin', 'editor'] as const
+export type Role = (typeof roles)[number]

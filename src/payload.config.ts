@@ -1,0 +1,31 @@
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+
+import { databaseAdapter } from './database'
+import { soundtrackReviews } from './plugin'
+import { resolvePayloadSecret } from './secret'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  secret: resolvePayloadSecret(),
+  serverURL: process.env.SERVER_URL || undefined,
+  db: databaseAdapter(process.env.DATABASE_URI || undefined),
+  editor: lexicalEditor(),
+  admin: {
+    user: 'users',
+    importMap: { baseDir: path.resolve(dirname) },
+    meta: { titleSuffix: ' · Exploring Soundtracks' },
+  },
+  collections: [{ slug: 'users', auth: true, fields: [] }],
+  plugins: [
+    soundtrackReviews({
+      siteUrl: process.env.SITE_URL || process.env.SERVER_URL || `http://localhost:${process.env.PORT || 3000}`,
+      publisher: { name: 'Exploring Soundtracks' },
+    }),
+  ],
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  graphQL: { schemaOutputFile: path.resolve(dirname, 'generated-schema.graphql') },
+})

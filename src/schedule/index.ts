@@ -1,0 +1,7 @@
+export { buildScheduleCalendar } from './calendar'
+export type { ScheduleCalendarEvent } from './calendar'
+export { isLocalDate, isValidTimeZone, parseTimeOfDay, WEEKDAYS } from './cadence'
+export type { Cadence, TimeOfDay, Weekday } from './cadence'
+export { formatSlotLabel, localDateOf, toLocalISO } from './format'
+export { assignSlots, nextSlots } from './slots'
+export type { AssignedSlot, QueuedReview } from './slots'
