@@ -32,8 +32,7 @@ export const Films = (options: ResolvedOptions): CollectionConfig =>
       },
       hooks: {
         beforeChange: [recomputeFilmRuntime],
-        beforeDelete: [refuseFilmDeleteWithReviews],
-        afterDelete: [deleteFilmTracks],
+        beforeDelete: [refuseFilmDeleteWithReviews, deleteFilmTracks],
       },
       fields: [
         { name: 'title', type: 'text', required: true },

@@ -1,4 +1,4 @@
-import type { CollectionConfig, FilterOptions } from 'payload'
+import type { CollectionConfig, CollectionSlug, Field, FilterOptions } from 'payload'
 
 import type { ResolvedOptions } from '../src/options'
 import { rating } from '../fields/rating'
@@ -6,6 +6,7 @@ import { slug } from '../fields/slug'
 import { timecode } from '../fields/timecode'
 import { isEditor } from '../src/access/isEditor'
 import { publishedOrSignedIn } from '../src/access/publishedOrSignedIn'
+import { dequeuePublishedReview } from '../src/hooks/dequeuePublishedReview'
 import { guardPublishing } from '../src/hooks/guardPublishing'
 import { stampPublishedAt } from '../src/hooks/stampPublishedAt'
 import { slugs } from '../src/options'
@@ -37,13 +38,14 @@ const tracksOfThisFilm: FilterOptions = ({ data }) => {
 
 const notThisReview: FilterOptions = ({ id }) => (id === undefined ? true : { id: { not_equals: id } })
 
-const fromFilm = (name: string, type: 'number' | 'text', description?: string) =>
+/** Read through the film (Payload batches these per request): never stored twice, never stale. */
+const fromFilm = (name: string, type: 'number' | 'text', description?: string): Field =>
   ({
     name,
     type,
     virtual: `film.${name}`,
     admin: { readOnly: true, position: 'sidebar', description },
-  }) as const
+  }) as Field
 
 const noDirectWrites = { create: () => false, update: () => false }
 
@@ -67,6 +69,7 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
       defaultPopulate: { title: true, slug: true, film: true, publishedAt: true, excerpt: true, rating: true },
       hooks: {
         beforeChange: [guardPublishing, stampPublishedAt],
+        afterChange: [dequeuePublishedReview],
       },
       fields: [
         { name: 'title', type: 'text', required: true },
@@ -75,7 +78,7 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
         {
           name: 'author',
           type: 'relationship',
-          relationTo: options.usersCollection,
+          relationTo: options.usersCollection as CollectionSlug,
           defaultValue: ({ user }: { user?: { id?: number | string } | null }) => user?.id,
           admin: { position: 'sidebar' },
         },

@@ -113,7 +113,7 @@ const clockPair = ({
     },
     hooks: { beforeChange: [normaliseText] },
     ...overrides.text,
-  }
+  } as TextField
 
   const seconds: NumberField = {
     name: secondsName,
@@ -139,7 +139,7 @@ const clockPair = ({
     },
     hooks: { beforeValidate: [fromText] },
     ...overrides.seconds,
-  }
+  } as NumberField
 
   return { type: 'row', fields: [text, seconds] }
 }

@@ -23,7 +23,8 @@ export const validateRating = (value: null | number | undefined, scale: number):
 }
 
 /** An optional score out of `scale` (the plugin's `ratingScale`), in steps of 0.5. */
-export const rating = ({ scale, overrides }: RatingOptions): NumberField => ({
+export const rating = ({ scale, overrides }: RatingOptions): NumberField =>
+  ({
   name: 'rating',
   type: 'number',
   min: 0,
@@ -34,4 +35,4 @@ export const rating = ({ scale, overrides }: RatingOptions): NumberField => ({
   },
   validate: (value: null | number | undefined) => validateRating(value, scale),
   ...overrides,
-})
+}) as NumberField

@@ -50,5 +50,5 @@ export const slug = ({ from, overrides }: SlugOptions): TextField => {
     },
     hooks: { beforeValidate: [fillFromSource] },
     ...overrides,
-  }
+  } as TextField
 }

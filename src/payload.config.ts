@@ -26,6 +26,7 @@ export default buildConfig({
       publisher: { name: 'Exploring Soundtracks' },
     }),
   ],
-  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  // The plugin's code stays generic over ids and slugs: the generated types are for frontends.
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), declare: false },
   graphQL: { schemaOutputFile: path.resolve(dirname, 'generated-schema.graphql') },
 })

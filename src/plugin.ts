@@ -1,12 +1,17 @@
 import type { CollectionConfig, Config, Endpoint, Plugin } from 'payload'
 
-import type { SoundtrackReviewsOptions } from './options'
+import type { ResolvedOptions, SoundtrackReviewsOptions } from './options'
 import { Composers } from '../collections/Composers'
 import { Films } from '../collections/Films'
+import { PublicationSchedule } from '../collections/PublicationSchedule'
 import { Reviews } from '../collections/Reviews'
 import { Tracks } from '../collections/Tracks'
 import { withRoles } from '../collections/Users'
+import { canRunJobs } from './access/canRunJobs'
 import { importTrackList } from './endpoints/importTrackList'
+import { scheduleCalendarEndpoint, scheduleEndpoint } from './endpoints/schedule'
+import { isJobRunner } from './jobs/jobRunner'
+import { publishDueReviewsTask } from './jobs/publishDueReviews'
 import { resolveOptions } from './options'
 
 const withEndpoints = (collection: CollectionConfig, endpoints: Endpoint[]): CollectionConfig => ({
@@ -14,9 +19,27 @@ const withEndpoints = (collection: CollectionConfig, endpoints: Endpoint[]): Col
   endpoints: [...(collection.endpoints || []), ...endpoints],
 })
 
+/** The publishing task, and (unless an external cron runs it) our queue and `default` in-process. */
+const withJobs = (config: Config, options: ResolvedOptions): Config['jobs'] => {
+  const jobs = config.jobs ?? {}
+  const userAutoRun = jobs.autoRun
+  const ours = [options.schedule.queue, 'default'].map((queue) => ({ cron: options.schedule.cron, queue }))
+  return {
+    ...jobs,
+    tasks: [...(jobs.tasks ?? []), publishDueReviewsTask(options)],
+    access: { run: canRunJobs, ...jobs.access },
+    autoRun: async (payload) => {
+      const theirs = typeof userAutoRun === 'function' ? await userAutoRun(payload) : (userAutoRun ?? [])
+      const isRunningHere = options.schedule.runInProcess && isJobRunner(payload)
+      const missing = ours.filter(({ queue }) => !theirs.some((run) => run.queue === queue))
+      return isRunningHere ? [...theirs, ...missing] : theirs
+    },
+  }
+}
+
 /**
  * `soundtrackReviews(options)` — the only place that wires the plugin into a Payload config:
- * collections, the users' roles, endpoints and the publishing job.
+ * collections, the users' roles, the publication schedule, endpoints and the publishing job.
  */
 export const soundtrackReviews =
   (pluginOptions: SoundtrackReviewsOptions = {}): Plugin =>
@@ -36,10 +59,14 @@ export const soundtrackReviews =
       Tracks(options),
       Reviews(options),
     ]
+    const endpoints: Endpoint[] = isActive ? [scheduleEndpoint, scheduleCalendarEndpoint(options)] : []
 
     return {
       ...config,
       collections,
+      globals: [...(config.globals ?? []), PublicationSchedule(options)],
+      endpoints: [...(config.endpoints ?? []), ...endpoints],
+      jobs: isActive ? withJobs(config, options) : config.jobs,
       admin: { ...config.admin, user: config.admin?.user ?? options.usersCollection },
     }
   }

@@ -1,8 +1,11 @@
-import type { Payload } from 'payload'
+import type { CollectionSlug, Payload } from 'payload'
+
+import type { RunningServer } from '../src/server'
 
 import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
-import { getPayload } from 'payload'
+import { APIError, getPayload, ValidationError } from 'payload'
+import { expect } from 'vitest'
 
 const TEST_DATA = path.resolve('test/.data')
 
@@ -33,4 +36,185 @@ export const startPayload = async (name: string): Promise<Payload> => {
   process.env.DATABASE_URI = testDatabaseURI(name)
   const { default: config } = await import('../src/payload.config')
   return getPayload({ config })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared helpers for the integration specs (Local API, HTTP, query counting).
+// ---------------------------------------------------------------------------------------------
+
+/** Starts the express server (REST, GraphQL, `/healthz`) on a free port over a fresh database. */
+export const startTestServer = async (name: string): Promise<RunningServer> => {
+  process.env.PAYLOAD_SECRET ||= 'test-secret-not-for-production'
+  process.env.DATABASE_URI = testDatabaseURI(name)
+  const { default: config } = await import('../src/payload.config')
+  const { startServer } = await import('../src/server')
+  return startServer({ config, port: 0, admin: false })
+}
+
+let sequence = 0
+
+/** A suffix no other test (or earlier run on the same database) uses: titles, slugs, e-mails. */
+export const uniqueSuffix = (): string =>
+  `${process.pid.toString(36)}${Date.now().toString(36)}${(++sequence).toString(36)}`
+
+export const uniqueTitle = (label: string): string => `${label} ${uniqueSuffix()}`
+
+export type Role = 'admin' | 'editor'
+
+export type TestUser = {
+  id: number | string
+  email: string
+  password: string
+  roles: Role[]
+  /** The shape Payload's Local API expects as `user`. */
+  collection: 'users'
+  [key: string]: unknown
+}
+
+/**
+ * Creates a user with one role through the Local API. The very first user of a database is always
+ * an admin (see assignFirstUserAdmin), so create an admin before the first editor.
+ */
+export const createUser = async (payload: Payload, role: Role): Promise<TestUser> => {
+  const email = `${role}-${uniqueSuffix()}@example.test`
+  const password = `pw-${uniqueSuffix()}-Secret!`
+  const doc = await payload.create({
+    collection: 'users',
+    data: { email, password, roles: [role] },
+    overrideAccess: true,
+  })
+  const roles = (doc as { roles?: Role[] }).roles ?? []
+  if (roles.length !== 1 || roles[0] !== role) {
+    throw new Error(`createUser(${role}) got roles ${JSON.stringify(roles)}: create an admin before the first editor.`)
+  }
+  return { ...(doc as Record<string, unknown>), id: doc.id, email, password, roles, collection: 'users' }
+}
+
+/** Logs in over HTTP; returns the headers that authenticate later requests. */
+export const loginHeaders = async (url: string, user: { email: string; password: string }): Promise<Record<string, string>> => {
+  const response = await fetch(`${url}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: user.email, password: user.password }),
+  })
+  const body = (await response.json()) as { token?: string }
+  if (response.status !== 200 || typeof body.token !== 'string') {
+    throw new Error(`Login of ${user.email} failed: ${response.status} ${JSON.stringify(body)}`)
+  }
+  return { Authorization: `JWT ${body.token}` }
+}
+
+export type QueryCall = { method: string; collection?: string }
+
+export type QueryRecorder = {
+  calls: QueryCall[]
+  /** Calls recorded since the last reset (or since the recorder started). */
+  count: (filter?: (call: QueryCall) => boolean) => number
+  reset: () => void
+  restore: () => void
+}
+
+/**
+ * Counts database adapter calls: every function property of `payload.db` (find, findOne, count,
+ * create, updateOne, deleteMany, queryDrafts, transactions …) is wrapped until `restore()`.
+ */
+export const recordQueries = (payload: Payload): QueryRecorder => {
+  const db = payload.db as unknown as Record<string, unknown>
+  const names = new Set<string>()
+  for (let level: object | null = db; level && level !== Object.prototype; level = Object.getPrototypeOf(level)) {
+    for (const name of Object.getOwnPropertyNames(level)) {
+      names.add(name)
+    }
+  }
+  names.delete('constructor')
+  const calls: QueryCall[] = []
+  const restores: Array<() => void> = []
+  for (const name of names) {
+    const descriptor = Object.getOwnPropertyDescriptor(db, name)
+    const original = descriptor ? descriptor.value : db[name]
+    if (typeof original !== 'function' || (descriptor && !descriptor.writable && !descriptor.set)) {
+      continue
+    }
+    const isOwn = descriptor !== undefined
+    db[name] = function (this: unknown, ...args: unknown[]) {
+      const first = args[0]
+      const collection =
+        first && typeof first === 'object' && 'collection' in first ? String((first as { collection: unknown }).collection) : undefined
+      calls.push({ method: name, collection })
+      return (original as (...a: unknown[]) => unknown).apply(this, args)
+    }
+    restores.push(() => {
+      if (isOwn) {
+        db[name] = original
+      } else {
+        delete db[name]
+      }
+    })
+  }
+  return {
+    calls,
+    count: (filter) => (filter ? calls.filter(filter).length : calls.length),
+    reset: () => {
+      calls.length = 0
+    },
+    restore: () => {
+      for (const restore of restores) {
+        restore()
+      }
+    },
+  }
+}
+
+/** Runs `write`, expects it to throw a ValidationError naming `path`, and returns that error's entry. */
+export const expectValidationError = async (
+  write: () => Promise<unknown>,
+  path: string | RegExp,
+): Promise<{ path: string; message: string }> => {
+  let caught: unknown
+  try {
+    await write()
+  } catch (error) {
+    caught = error
+  }
+  expect(caught, 'the write should have been refused').toBeInstanceOf(ValidationError)
+  const error = caught as ValidationError
+  expect(error.status).toBe(400)
+  const errors = ((error.data as { errors?: Array<{ path: string; message: string }> })?.errors ?? []).map((entry) => ({
+    path: entry.path,
+    message: entry.message,
+  }))
+  const match = errors.find((entry) => (typeof path === 'string' ? entry.path === path : path.test(entry.path)))
+  expect(match, `an error on ${path} among ${JSON.stringify(errors)}`).toBeDefined()
+  return match as { path: string; message: string }
+}
+
+/** Runs `write`, expects an APIError (Forbidden, NotFound, our own refusals) with `status`. */
+export const expectAPIError = async (write: () => Promise<unknown>, status: number): Promise<APIError> => {
+  let caught: unknown
+  try {
+    await write()
+  } catch (error) {
+    caught = error
+  }
+  expect(caught, `the call should have been refused with ${status}`).toBeInstanceOf(APIError)
+  expect((caught as APIError).status).toBe(status)
+  return caught as APIError
+}
+
+/** Total documents in a collection (all statuses), bypassing access. */
+export const countDocs = async (payload: Payload, collection: CollectionSlug): Promise<number> =>
+  (await payload.count({ collection, overrideAccess: true })).totalDocs
+
+/** Runs `work` with the adapter wrapped (see recordQueries) and returns its result and the calls. */
+export const withQueryCount = async <T>(
+  payload: Payload,
+  work: () => Promise<T>,
+): Promise<{ result: T; calls: QueryCall[]; count: number }> => {
+  const recorder = recordQueries(payload)
+  try {
+    const result = await work()
+    return { result, calls: [...recorder.calls], count: recorder.calls.length }
+  } finally {
+    recorder.restore()
+  }
 }

@@ -1,5 +1,6 @@
 import type { Role } from '../options'
 
-type MaybeUser = { roles?: null | readonly string[] } | null | undefined
+type MaybeUser = Record<string, unknown> | null | undefined
 
-export const hasRole = (user: MaybeUser, role: Role): boolean => Boolean(user?.roles?.includes(role))
+export const hasRole = (user: MaybeUser, role: Role): boolean =>
+  Array.isArray(user?.roles) && (user.roles as unknown[]).includes(role)

@@ -104,7 +104,7 @@ export const importTrackList: Endpoint = {
             durationSeconds: track.durationSeconds,
           },
           depth: 0,
-          select: { id: true },
+          select: { number: true },
           req,
           context,
         })

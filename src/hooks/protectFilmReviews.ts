@@ -1,4 +1,4 @@
-import type { CollectionAfterDeleteHook, CollectionBeforeDeleteHook } from 'payload'
+import type { CollectionBeforeDeleteHook } from 'payload'
 
 import { APIError } from 'payload'
 
@@ -23,8 +23,8 @@ export const refuseFilmDeleteWithReviews: CollectionBeforeDeleteHook = async ({ 
   }
 }
 
-/** A film's tracks go with it, in the same transaction. */
-export const deleteFilmTracks: CollectionAfterDeleteHook = async ({ id, req }) => {
+/** A film's tracks go with it, first (their `film` cannot be emptied), in the same transaction. */
+export const deleteFilmTracks: CollectionBeforeDeleteHook = async ({ id, req }) => {
   await req.payload.delete({
     collection: slugs.tracks,
     where: { film: { equals: id } },

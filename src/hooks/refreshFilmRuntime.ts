@@ -28,7 +28,7 @@ export const resaveFilms = async ({ films, req }: { films: unknown[]; req: Paylo
       depth: 0,
       overrideAccess: true,
       req,
-      select: { id: true },
+      select: { trackCount: true },
     })
   }
 }

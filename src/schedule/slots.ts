@@ -1,7 +1,7 @@
 import type { Cadence } from './cadence'
 
 import { parseCadence, parseLocalDate } from './cadence'
-import { addDays, assertValidInstant, formatLocalDate, localDateTimeOf, resolveLocalTime, weekdayIndexOf } from './zone'
+import { addDays, assertValidInstant, formatLocalDate, localDateTimeOf, resolveLocalTime } from './zone'
 
 export type QueuedReview = { id: number | string; publishAt?: Date | null }
 
@@ -38,7 +38,7 @@ export const nextSlots = ({
   const takenTimes = new Set(taken.map((instant) => instant.getTime()))
 
   const start = localDateTimeOf(after, rule.timezone)
-  let date = addDays({ date: start, days: (rule.weekdayIndex - weekdayIndexOf(start) + 7) % 7 })
+  let date = addDays({ date: start, days: (rule.weekdayIndex - start.weekdayIndex + 7) % 7 })
   const slots: Date[] = []
   // Terminates: skipped dates and taken instants are finite, every other week yields a slot.
   while (slots.length < count) {
@@ -53,10 +53,7 @@ export const nextSlots = ({
   return slots
 }
 
-/**
- * Gives every queued review a slot, in queue order. With `keepDue`, a review whose slot has
- * already come keeps it so the publishing job can still pick it up.
- */
+/** With `keepDue`, a review whose slot has come keeps it so the publishing job still picks it up. */
 export const assignSlots = ({
   cadence,
   keepDue,

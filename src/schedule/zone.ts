@@ -40,12 +40,6 @@ export const addDays = ({ date, days }: { date: LocalDate; days: number }): Loca
   return { day: shifted.getUTCDate(), month: shifted.getUTCMonth() + 1, year: shifted.getUTCFullYear() }
 }
 
-export const weekdayIndexOf = (date: LocalDate): number => {
-  const probe = new Date(0)
-  probe.setUTCFullYear(date.year, date.month - 1, date.day)
-  return (probe.getUTCDay() + 6) % 7
-}
-
 export const formatLocalDate = ({ year, month, day }: LocalDate): string =>
   `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 
@@ -70,10 +64,7 @@ const readsAs = ({
   )
 }
 
-/**
- * The instant a wall-clock time happens in a zone. A time skipped by a DST jump moves
- * forward by the gap; a time repeated by a fall-back takes its first occurrence.
- */
+/** A skipped wall-clock time moves forward by the DST gap; a repeated one takes its first occurrence. */
 export const resolveLocalTime = ({
   date,
   time,

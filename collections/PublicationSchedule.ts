@@ -1,0 +1,116 @@
+import type { GlobalConfig } from 'payload'
+
+import type { ResolvedOptions } from '../src/options'
+import { isAdmin } from '../src/access/isAdmin'
+import { assignScheduleSlots, queueIDs } from '../src/hooks/assignScheduleSlots'
+import { slugs } from '../src/options'
+import { isLocalDate, isValidTimeZone, parseTimeOfDay, WEEKDAYS } from '../src/schedule'
+
+const readOnlyStatus = { create: () => false, update: () => false }
+
+export const PublicationSchedule = (options: ResolvedOptions): GlobalConfig => ({
+  slug: slugs.schedule,
+  label: 'Publication schedule',
+  admin: {
+    group: 'Soundtracks',
+    description: 'One review a week: the n-th queued review goes out in the n-th free slot.',
+  },
+  access: { read: isAdmin, update: isAdmin, readVersions: isAdmin },
+  hooks: { afterChange: [assignScheduleSlots] },
+  fields: [
+    {
+      name: 'lastError',
+      type: 'textarea',
+      access: readOnlyStatus,
+      admin: {
+        readOnly: true,
+        condition: (data) => Boolean(data?.lastError),
+        description: 'The last publishing problem. It clears on the next clean run.',
+      },
+    },
+    {
+      name: 'enabled',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: { description: 'When off, nothing is published automatically; slots are still shown.' },
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'weekday',
+          type: 'select',
+          required: true,
+          defaultValue: 'friday',
+          options: WEEKDAYS.map((value) => ({ label: value[0].toUpperCase() + value.slice(1), value })),
+        },
+        {
+          name: 'time',
+          type: 'text',
+          required: true,
+          defaultValue: '09:00',
+          admin: { placeholder: '09:00', description: '24-hour local time, HH:mm.' },
+          validate: (value: null | string | undefined) =>
+            typeof value === 'string' && parseTimeOfDay(value)
+              ? true
+              : `Time must be a 24-hour HH:mm between 00:00 and 23:59, got “${value ?? ''}”.`,
+        },
+        {
+          name: 'timezone',
+          type: 'text',
+          required: true,
+          defaultValue: 'Europe/London',
+          admin: { placeholder: 'Europe/London', description: 'IANA time zone, e.g. America/New_York.' },
+          validate: (value: null | string | undefined) =>
+            typeof value === 'string' && isValidTimeZone(value)
+              ? true
+              : `Time zone “${value ?? ''}” is not an IANA zone this server knows (e.g. Europe/London, America/New_York).`,
+        },
+      ],
+    },
+    {
+      name: 'queue',
+      type: 'relationship',
+      relationTo: slugs.reviews,
+      hasMany: true,
+      filterOptions: { _status: { not_equals: 'published' } },
+      admin: { description: 'Drag to reorder: order is publication order. Published reviews leave the queue.' },
+      validate: (value: unknown) => {
+        const ids = queueIDs(Array.isArray(value) ? value : []).map(String)
+        const repeated = ids.find((id, index) => ids.indexOf(id) !== index)
+        return repeated === undefined ? true : `Review ${repeated} is queued twice; a review can be queued once.`
+      },
+    },
+    {
+      name: 'skipDates',
+      type: 'array',
+      labels: { singular: 'Skipped date', plural: 'Skipped dates' },
+      admin: { description: 'Local dates with no review (holidays); the queue moves past them.' },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'date',
+              type: 'text',
+              required: true,
+              admin: { placeholder: '2026-12-25' },
+              validate: (value: null | string | undefined) =>
+                typeof value === 'string' && isLocalDate(value)
+                  ? true
+                  : `Skipped date must be a real date written YYYY-MM-DD, got “${value ?? ''}”.`,
+            },
+            { name: 'reason', type: 'text' },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'lastRunAt',
+      type: 'date',
+      access: readOnlyStatus,
+      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+  ],
+})
+

@@ -1,0 +1,122 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import type { ResolvedOptions } from '../options'
+import type { ScheduleDoc } from '../hooks/assignScheduleSlots'
+import { queueIDs } from '../hooks/assignScheduleSlots'
+import { slugs } from '../options'
+import { buildScheduleCalendar, formatSlotLabel, toLocalISO } from '../schedule'
+import { json, text } from './respond'
+
+export type UpcomingSlot = {
+  slot: string
+  localSlot: string
+  label: string
+  review: {
+    id: number | string
+    title: string
+    slug: null | string
+    film: { title: string; releaseYear: null | number } | null
+  }
+}
+
+export type PublicSchedule = {
+  enabled: boolean
+  timezone: string
+  weekday: string
+  time: string
+  upcoming: UpcomingSlot[]
+}
+
+type QueuedReviewDoc = {
+  id: number | string
+  title: string
+  slug?: null | string
+  publishAt?: null | string
+  film?: { title: string; releaseYear?: null | number } | number | string | null
+}
+
+/**
+ * What the public may know of the plan: cadence and, per queued review, its slot, title, slug and
+ * film. Reviews are read as drafts (the queue holds drafts) but only those fields are selected.
+ */
+export const readPublicSchedule = async (req: PayloadRequest): Promise<PublicSchedule> => {
+  const schedule = (await req.payload.findGlobal({
+    slug: slugs.schedule,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })) as ScheduleDoc
+  const timezone = schedule.timezone ?? 'UTC'
+  const queue = queueIDs(schedule.queue)
+  const { docs } = queue.length
+    ? await req.payload.find({
+        collection: slugs.reviews,
+        where: { and: [{ id: { in: queue } }, { publishAt: { exists: true } }] },
+        draft: true,
+        sort: 'publishAt',
+        select: { title: true, slug: true, film: true, publishAt: true },
+        populate: { [slugs.films]: { title: true, releaseYear: true } },
+        pagination: false,
+        depth: 1,
+        overrideAccess: true,
+        req,
+      })
+    : { docs: [] }
+  return {
+    enabled: Boolean(schedule.enabled),
+    timezone,
+    weekday: schedule.weekday ?? 'friday',
+    time: schedule.time ?? '09:00',
+    upcoming: (docs as QueuedReviewDoc[]).flatMap((doc) => {
+      if (!doc.publishAt) {
+        return []
+      }
+      const instant = new Date(doc.publishAt)
+      const film = doc.film && typeof doc.film === 'object' ? doc.film : null
+      return [
+        {
+          slot: instant.toISOString(),
+          localSlot: toLocalISO(instant, timezone),
+          label: formatSlotLabel(instant, timezone),
+          review: {
+            id: doc.id,
+            title: doc.title,
+            slug: doc.slug ?? null,
+            film: film ? { title: film.title, releaseYear: film.releaseYear ?? null } : null,
+          },
+        },
+      ]
+    }),
+  }
+}
+
+export const scheduleEndpoint: Endpoint = {
+  path: '/schedule',
+  method: 'get',
+  handler: async (req) => json(req, await readPublicSchedule(req), 200, { 'Cache-Control': 'public, max-age=60' }),
+}
+
+export const scheduleCalendarEndpoint = (options: ResolvedOptions): Endpoint => ({
+  path: '/schedule.ics',
+  method: 'get',
+  handler: async (req) => {
+    const schedule = await readPublicSchedule(req)
+    const calendar = buildScheduleCalendar({
+      name: `${options.publisher.name}: upcoming reviews`,
+      timezone: schedule.timezone,
+      siteUrl: options.siteUrl,
+      events: schedule.upcoming.map(({ slot, review }) => ({
+        uid: `review-${review.id}@${new URL(options.siteUrl).host}`,
+        start: new Date(slot),
+        summary: review.film
+          ? `${review.title} (${review.film.title}${review.film.releaseYear ? `, ${review.film.releaseYear}` : ''})`
+          : review.title,
+        url: review.slug ? `${options.siteUrl}/reviews/${review.slug}` : undefined,
+      })),
+    })
+    return text(req, calendar, 'text/calendar; charset=utf-8', 200, {
+      'Cache-Control': 'public, max-age=300',
+      'Content-Disposition': 'inline; filename="schedule.ics"',
+    })
+  },
+})

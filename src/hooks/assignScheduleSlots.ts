@@ -1,0 +1,116 @@
+import type { GlobalAfterChangeHook, PayloadRequest } from 'payload'
+
+import type { Weekday } from '../schedule'
+import { assignSlots } from '../schedule'
+import { slugs } from '../options'
+
+/** Set on writes made by the schedule itself, so review hooks do not call back into it. */
+export const SCHEDULING = 'soundtrackReviews.scheduling'
+
+type ID = number | string
+
+export type ScheduleDoc = {
+  enabled?: boolean | null
+  weekday?: null | string
+  time?: null | string
+  timezone?: null | string
+  queue?: (ID | { id: ID })[] | null
+  skipDates?: { date?: null | string }[] | null
+}
+
+export const queueIDs = (queue: ScheduleDoc['queue']): ID[] =>
+  (queue ?? []).map((entry) => (typeof entry === 'object' && entry !== null ? entry.id : entry))
+
+const setPublishAt = async ({ req, id, publishAt }: { req: PayloadRequest; id: ID; publishAt: null | string }) => {
+  await req.payload.update({
+    collection: slugs.reviews,
+    id,
+    data: { publishAt },
+    draft: true,
+    depth: 0,
+    overrideAccess: true,
+    select: { publishAt: true },
+    req,
+    context: { [SCHEDULING]: true },
+  })
+}
+
+/**
+ * Gives every queued review its slot (the n-th queued, the n-th free weekly slot) and clears the
+ * slot of reviews that left the queue. Only reviews whose slot changes are written, all in `req`'s
+ * transaction. Due reviews keep their past slot so the job still publishes them, in order.
+ */
+export const reassignSlots = async ({
+  req,
+  schedule,
+  previousQueue = [],
+  now = new Date(),
+}: {
+  req: PayloadRequest
+  schedule: ScheduleDoc
+  previousQueue?: ID[]
+  now?: Date
+}): Promise<void> => {
+  const queue = queueIDs(schedule.queue)
+  const queued = new Set(queue.map(String))
+  for (const id of previousQueue.filter((id) => !queued.has(String(id)))) {
+    await setPublishAt({ req, id, publishAt: null })
+  }
+  if (queue.length === 0) {
+    return
+  }
+  const [{ docs: current }, { docs: published }] = await Promise.all([
+    req.payload.find({
+      collection: slugs.reviews,
+      where: { id: { in: queue } },
+      draft: true,
+      select: { publishAt: true },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    }),
+    req.payload.find({
+      collection: slugs.reviews,
+      where: { and: [{ _status: { equals: 'published' } }, { publishedAt: { greater_than: now.toISOString() } }] },
+      select: { publishedAt: true },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    }),
+  ])
+  const currentSlot = new Map<string, null | string>(
+    current.map((doc) => [String(doc.id), (doc.publishAt as null | string | undefined) ?? null]),
+  )
+  const assigned = assignSlots({
+    cadence: {
+      weekday: (schedule.weekday ?? 'friday') as Weekday,
+      time: schedule.time ?? '09:00',
+      timezone: schedule.timezone ?? 'UTC',
+    },
+    now,
+    queue: queue.map((id) => {
+      const slot = currentSlot.get(String(id))
+      return { id, publishAt: slot ? new Date(slot) : null }
+    }),
+    skipDates: (schedule.skipDates ?? []).flatMap((skip) => (skip.date ? [skip.date] : [])),
+    taken: published.flatMap((doc) => (doc.publishedAt ? [new Date(doc.publishedAt as string)] : [])),
+    keepDue: Boolean(schedule.enabled),
+  })
+  for (const { id, publishAt } of assigned) {
+    const next = publishAt.toISOString()
+    const previous = currentSlot.get(String(id))
+    if (!previous || new Date(previous).toISOString() !== next) {
+      await setPublishAt({ req, id, publishAt: next })
+    }
+  }
+}
+
+/** Saving the schedule (cadence, queue order, skip dates) re-slots the queue in the same transaction. */
+export const assignScheduleSlots: GlobalAfterChangeHook = async ({ doc, previousDoc, req }) => {
+  if (!req.context[SCHEDULING]) {
+    await reassignSlots({ req, schedule: doc, previousQueue: queueIDs(previousDoc?.queue) })
+  }
+  return doc
+}

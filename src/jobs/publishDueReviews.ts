@@ -1,0 +1,131 @@
+import type { PayloadRequest, TaskConfig } from 'payload'
+
+import { commitTransaction, initTransaction, killTransaction } from 'payload'
+
+import type { ResolvedOptions } from '../options'
+import type { ScheduleDoc } from '../hooks/assignScheduleSlots'
+import { queueIDs, reassignSlots, SCHEDULING } from '../hooks/assignScheduleSlots'
+import { PUBLISHED_BY_SCHEDULE } from '../hooks/guardPublishing'
+import { slugs } from '../options'
+
+export type PublishRun = { published: (number | string)[]; failed: { id: number | string; reason: string }[] }
+
+const describe = (error: unknown): string => {
+  const data = (error as { data?: { errors?: { path?: string; message?: string }[] } })?.data
+  const fields = data?.errors?.map((e) => `${e.path}: ${e.message}`).join('; ')
+  return fields || (error instanceof Error ? error.message : String(error))
+}
+
+/* One run at a time per process: two overlapping runners would otherwise race on the same review. */
+const runs = new WeakMap<object, Promise<unknown>>()
+
+const serialised = <T>(key: object, work: () => Promise<T>): Promise<T> => {
+  const previous = runs.get(key) ?? Promise.resolve()
+  const next = previous.then(work, work)
+  runs.set(key, next.catch(() => undefined))
+  return next
+}
+
+/**
+ * Publishes every queued review whose slot has passed, oldest slot first, each in its own
+ * transaction (a crash mid-run loses nothing: the next run finds the rest still due). A review is
+ * re-read inside its transaction and skipped if already published, so it is published once.
+ */
+export const publishDueReviews = ({ req, now = new Date() }: { req: PayloadRequest; now?: Date }): Promise<PublishRun> =>
+  serialised(req.payload, async () => {
+    const { payload } = req
+    const schedule = (await payload.findGlobal({ slug: slugs.schedule, depth: 0, overrideAccess: true })) as ScheduleDoc
+    const run: PublishRun = { published: [], failed: [] }
+    if (!schedule.enabled) {
+      return run
+    }
+    const queue = queueIDs(schedule.queue)
+    const { docs: due } = queue.length
+      ? await payload.find({
+          collection: slugs.reviews,
+          where: { and: [{ id: { in: queue } }, { publishAt: { less_than_equal: now.toISOString() } }] },
+          draft: true,
+          sort: 'publishAt',
+          select: { publishAt: true, title: true },
+          pagination: false,
+          depth: 0,
+          overrideAccess: true,
+        })
+      : { docs: [] }
+
+    for (const review of due) {
+      const publishReq = { ...req, transactionID: undefined, context: { [PUBLISHED_BY_SCHEDULE]: true, [SCHEDULING]: true } } as PayloadRequest
+      const isOwn = await initTransaction(publishReq)
+      try {
+        const latest = await payload.findByID({
+          collection: slugs.reviews,
+          id: review.id,
+          draft: true,
+          depth: 0,
+          select: { _status: true },
+          overrideAccess: true,
+          req: publishReq,
+        })
+        if (latest._status !== 'published') {
+          await payload.update({
+            collection: slugs.reviews,
+            id: review.id,
+            data: { _status: 'published', publishedAt: review.publishAt, publishAt: review.publishAt },
+            depth: 0,
+            overrideAccess: true,
+            select: { _status: true },
+            req: publishReq,
+          })
+        }
+        if (isOwn) {
+          await commitTransaction(publishReq)
+        }
+        run.published.push(review.id)
+      } catch (error) {
+        if (isOwn) {
+          await killTransaction(publishReq)
+        }
+        run.failed.push({ id: review.id, reason: `“${review.title}” (${review.id}): ${describe(error)}` })
+      }
+    }
+
+    // Published and failed reviews leave the queue; the rest keep or get their slots.
+    const leaving = new Set([...run.published, ...run.failed.map((f) => f.id)].map(String))
+    const remaining = queue.filter((id) => !leaving.has(String(id)))
+    const statusReq = { ...req, transactionID: undefined, context: { [SCHEDULING]: true } } as PayloadRequest
+    const isOwn = await initTransaction(statusReq)
+    try {
+      const updated = (await payload.updateGlobal({
+        slug: slugs.schedule,
+        data: {
+          queue: remaining,
+          lastRunAt: now.toISOString(),
+          lastError: run.failed.length ? `Not published, taken off the queue: ${run.failed.map((f) => f.reason).join(' · ')}` : null,
+        },
+        depth: 0,
+        overrideAccess: true,
+        req: statusReq,
+      })) as ScheduleDoc
+      await reassignSlots({ req: statusReq, schedule: updated, previousQueue: [], now })
+      if (isOwn) {
+        await commitTransaction(statusReq)
+      }
+    } catch (error) {
+      if (isOwn) {
+        await killTransaction(statusReq)
+      }
+      throw error
+    }
+    return run
+  })
+
+export const publishDueReviewsTask = (options: ResolvedOptions): TaskConfig => ({
+  slug: 'publishDueReviews',
+  label: 'Publish due reviews',
+  schedule: [{ cron: options.schedule.cron, queue: options.schedule.queue }],
+  outputSchema: [
+    { name: 'published', type: 'json' },
+    { name: 'failed', type: 'json' },
+  ],
+  handler: async ({ req }) => ({ output: await publishDueReviews({ req }) }),
+})

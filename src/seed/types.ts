@@ -1,0 +1,50 @@
+import type { DefaultTypedEditorState } from '@payloadcms/richtext-lexical'
+
+import type { INSTRUMENTATION } from '../../collections/Reviews'
+
+export type Instrumentation = (typeof INSTRUMENTATION)[number]
+
+export type DemoComposer = {
+  name: string
+  bio: DefaultTypedEditorState
+  affiliations: string[]
+  /** Names of composers listed earlier in the seed. */
+  influencedBy: string[]
+}
+
+/** A cue names its track by album number, since the track ids exist only once the seed has run. */
+export type DemoCue = {
+  label: string
+  filmTimecode: string
+  trackNumber: number
+  instrumentation: Instrumentation[]
+  note: string
+}
+
+export type DemoReview = {
+  title: string
+  isPublished: boolean
+  seriesPart: number
+  excerpt: string
+  plotRecap: DefaultTypedEditorState
+  analysis: DefaultTypedEditorState
+  finalThoughts?: DefaultTypedEditorState
+  cues: DemoCue[]
+  rating?: number
+  highlightTrackNumbers: number[]
+  publishedAt?: string
+}
+
+export type DemoFilm = {
+  title: string
+  releaseYear: number
+  franchise: string
+  director: string
+  synopsis: DefaultTypedEditorState
+  /** Names from the seed's composers. */
+  composers: string[]
+  /** One track per line, as the track-list import takes it: `1. A Storm Is Coming (1:12)`. */
+  trackList: string
+  trackNotes?: string
+  review: DemoReview
+}

@@ -1,0 +1,626 @@
+import type { CollectionSlug, Payload } from 'payload'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { Review } from '../src/payload-types'
+import type { RunningServer } from '../src/server'
+import type { TestUser } from './helpers'
+import { countDocs, createUser, expectAPIError, loginHeaders, startTestServer, uniqueSuffix, uniqueTitle } from './helpers'
+
+let server: RunningServer
+let payload: Payload
+let admin: TestUser
+let editor: TestUser
+
+beforeAll(async () => {
+  server = await startTestServer('access')
+  payload = server.payload
+  admin = await createUser(payload, 'admin')
+  editor = await createUser(payload, 'editor')
+})
+
+afterAll(async () => {
+  await server?.close()
+})
+
+type ID = number | string
+type Who = 'admin' | 'anonymous' | 'editor'
+type Operation = 'create' | 'delete' | 'read' | 'update'
+
+const COLLECTIONS = ['films', 'composers', 'tracks', 'reviews'] as const
+type Collection = (typeof COLLECTIONS)[number]
+
+const userOf = (who: Who): TestUser | undefined => (who === 'admin' ? admin : who === 'editor' ? editor : undefined)
+
+let trackNumber = 0
+
+const newData = async (collection: Collection): Promise<Record<string, unknown>> => {
+  switch (collection) {
+    case 'films':
+      return { title: uniqueTitle('Film') }
+    case 'composers':
+      return { name: uniqueTitle('Composer') }
+    case 'tracks': {
+      const film = await payload.create({ collection: 'films', data: { title: uniqueTitle('Track film') }, depth: 0 })
+      return { film: film.id, number: ++trackNumber, title: uniqueTitle('Track'), durationSeconds: 90 }
+    }
+    case 'reviews': {
+      const film = await payload.create({ collection: 'films', data: { title: uniqueTitle('Review film') }, depth: 0 })
+      return { title: uniqueTitle('Review'), film: film.id }
+    }
+  }
+}
+
+const labelField = (collection: Collection): string => (collection === 'composers' ? 'name' : 'title')
+
+/** A document staff made earlier; reviews are published so that everyone may read them. */
+const seed = async (collection: Collection): Promise<{ id: ID } & Record<string, unknown>> => {
+  const data = await newData(collection)
+  const doc = await payload.create({
+    collection,
+    data: (collection === 'reviews' ? { ...data, _status: 'published' } : data) as never,
+    depth: 0,
+    overrideAccess: true,
+  })
+  return doc as unknown as { id: ID } & Record<string, unknown>
+}
+
+const isAllowed = (who: Who, operation: Operation): boolean => operation === 'read' || who !== 'anonymous'
+
+const matrix = COLLECTIONS.flatMap((collection) =>
+  (['anonymous', 'editor', 'admin'] as const).flatMap((who) =>
+    (['create', 'read', 'update', 'delete'] as const).map((operation) => ({
+      collection,
+      who,
+      operation,
+      isAllowed: isAllowed(who, operation),
+    })),
+  ),
+)
+
+describe('access matrix (Local API, overrideAccess: false)', () => {
+  it.each(matrix)('should let $who $operation $collection: $isAllowed', async ({ collection, who, operation, isAllowed }) => {
+    const user = userOf(who)
+    const asUser = { overrideAccess: false, user, depth: 0 } as const
+    // Editors write reviews as drafts; publishing is tested on its own below.
+    const draft = collection === 'reviews' && who === 'editor' ? { draft: true } : {}
+    const field = labelField(collection)
+
+    if (operation === 'create') {
+      const data = await newData(collection)
+      const before = await countDocs(payload, collection)
+      const create = () => payload.create({ collection, data: data as never, ...asUser, ...draft })
+      if (isAllowed) {
+        const created = (await create()) as unknown as Record<string, unknown>
+        expect(created[field]).toBe(data[field])
+        expect(await countDocs(payload, collection)).toBe(before + 1)
+      } else {
+        await expectAPIError(create, 403)
+        expect(await countDocs(payload, collection)).toBe(before)
+      }
+      return
+    }
+
+    const target = await seed(collection)
+
+    if (operation === 'read') {
+      const byID = (await payload.findByID({ collection, id: target.id, ...asUser })) as unknown as Record<string, unknown>
+      expect(byID[field]).toBe(target[field])
+      const list = await payload.find({ collection, where: { id: { equals: target.id } }, ...asUser })
+      expect(list.docs.map((doc) => doc.id)).toEqual([target.id])
+      return
+    }
+
+    if (operation === 'update') {
+      const changed = uniqueTitle('Changed')
+      const update = () => payload.update({ collection, id: target.id, data: { [field]: changed } as never, ...asUser, ...draft })
+      if (isAllowed) {
+        const updated = (await update()) as unknown as Record<string, unknown>
+        expect(updated[field]).toBe(changed)
+        const stored = (await payload.findByID({ collection, id: target.id, depth: 0, draft: true })) as unknown as Record<string, unknown>
+        expect(stored[field]).toBe(changed)
+      } else {
+        await expectAPIError(update, 403)
+        const stored = (await payload.findByID({ collection, id: target.id, depth: 0, draft: true })) as unknown as Record<string, unknown>
+        expect(stored[field]).toBe(target[field])
+      }
+      return
+    }
+
+    const remove = () => payload.delete({ collection, id: target.id, ...asUser })
+    if (isAllowed) {
+      await remove()
+      expect(await payload.findByID({ collection, id: target.id, depth: 0, disableErrors: true })).toBeNull()
+    } else {
+      await expectAPIError(remove, 403)
+      expect(await payload.findByID({ collection, id: target.id, depth: 0 })).toMatchObject({ id: target.id })
+    }
+  })
+})
+
+/**
+ * A film with: a published review, a draft-only review, a published review with a newer draft on
+ * top, and a published review whose related reviews include the draft. Every draft-only text
+ * carries `secret`; the published texts carry `visible`.
+ */
+type LeakFixture = {
+  secret: string
+  visible: string
+  film: { id: ID }
+  published: Review
+  draftOnly: Review
+  withNewerDraft: Review
+  relating: Review
+  draftVersionID: ID
+}
+
+const createLeakFixture = async (): Promise<LeakFixture> => {
+  const suffix = uniqueSuffix()
+  const secret = `DRAFT-SECRET-${suffix}`
+  const visible = `PUBLIC-TEXT-${suffix}`
+  const film = await payload.create({ collection: 'films', data: { title: uniqueTitle('Leak film') }, depth: 0 })
+  const asAdmin = { overrideAccess: true, depth: 0 } as const
+  const published = await payload.create({
+    collection: 'reviews',
+    data: { title: `Published ${visible}`, film: film.id, excerpt: `${visible} published`, _status: 'published' },
+    ...asAdmin,
+  })
+  const draftOnly = await payload.create({
+    collection: 'reviews',
+    data: { title: `Draft ${secret}`, film: film.id, excerpt: `${secret} draft only`, series: secret },
+    draft: true,
+    ...asAdmin,
+  })
+  const withNewerDraft = await payload.create({
+    collection: 'reviews',
+    data: { title: `Layered ${visible}`, film: film.id, excerpt: `${visible} layered`, _status: 'published' },
+    ...asAdmin,
+  })
+  await payload.update({
+    collection: 'reviews',
+    id: withNewerDraft.id,
+    data: { title: `Layered ${secret}`, excerpt: `${secret} newer draft`, rating: 3.5 },
+    draft: true,
+    ...asAdmin,
+  })
+  const relating = await payload.create({
+    collection: 'reviews',
+    data: {
+      title: `Relating ${visible}`,
+      film: film.id,
+      excerpt: `${visible} relating`,
+      relatedReviews: [draftOnly.id, published.id],
+      _status: 'published',
+    },
+    ...asAdmin,
+  })
+  const versions = await payload.findVersions({
+    collection: 'reviews',
+    where: { parent: { equals: draftOnly.id } },
+    overrideAccess: true,
+    depth: 0,
+  })
+  expect(versions.docs.length).toBeGreaterThan(0)
+  return { secret, visible, film, published, draftOnly, withNewerDraft, relating, draftVersionID: versions.docs[0].id }
+}
+
+describe('draft reviews stay private (Local API)', () => {
+  let fixture: LeakFixture
+  const anonymous = { overrideAccess: false, user: undefined } as const
+
+  beforeAll(async () => {
+    fixture = await createLeakFixture()
+  })
+
+  it('should show staff the draft, so the probes below can see a leak', async () => {
+    const asEditor = await payload.find({
+      collection: 'reviews',
+      where: { film: { equals: fixture.film.id } },
+      draft: true,
+      overrideAccess: false,
+      user: editor,
+      depth: 0,
+    })
+    expect(JSON.stringify(asEditor)).toContain(fixture.secret)
+    expect(asEditor.docs.map((doc) => doc.id)).toContain(fixture.draftOnly.id)
+  })
+
+  it.each([false, true])('should list only published reviews to the public (draft: %s)', async (draft) => {
+    const result = await payload.find({
+      collection: 'reviews',
+      where: { film: { equals: fixture.film.id } },
+      sort: 'createdAt',
+      draft,
+      depth: 0,
+      ...anonymous,
+    })
+    const ids = result.docs.map((doc) => doc.id)
+    expect(ids).toEqual(expect.arrayContaining([fixture.published.id, fixture.relating.id]))
+    expect(ids).not.toContain(fixture.draftOnly.id)
+    expect(JSON.stringify(result)).not.toContain(fixture.secret)
+  })
+
+  it.each([false, true])(
+    'should keep listing a published review that has a newer draft, with its published text (draft: %s)',
+    async (draft) => {
+      const result = await payload.find({
+        collection: 'reviews',
+        where: { film: { equals: fixture.film.id } },
+        sort: 'createdAt',
+        draft,
+        depth: 0,
+        ...anonymous,
+      })
+      const layered = result.docs.find((doc) => doc.id === fixture.withNewerDraft.id)
+      expect(layered?.excerpt).toBe(`${fixture.visible} layered`)
+      expect(result.totalDocs).toBe(3)
+    },
+  )
+
+  it.each([false, true])('should not find a draft-only review by id for the public (draft: %s)', async (draft) => {
+    await expectAPIError(() => payload.findByID({ collection: 'reviews', id: fixture.draftOnly.id, draft, ...anonymous }), 404)
+    const none = await payload.findByID({ collection: 'reviews', id: fixture.draftOnly.id, draft, disableErrors: true, ...anonymous })
+    expect(none).toBeNull()
+  })
+
+  it('should show the public the published text of a review that has a newer draft', async () => {
+    for (const draft of [false, true]) {
+      const read = await payload.findByID({ collection: 'reviews', id: fixture.withNewerDraft.id, draft, depth: 0, ...anonymous })
+      expect(read.excerpt).toBe(`${fixture.visible} layered`)
+      expect(read.title).toBe(`Layered ${fixture.visible}`)
+      expect(JSON.stringify(read)).not.toContain(fixture.secret)
+    }
+    const asEditor = await payload.findByID({
+      collection: 'reviews',
+      id: fixture.withNewerDraft.id,
+      draft: true,
+      depth: 0,
+      overrideAccess: false,
+      user: editor,
+    })
+    expect(asEditor.excerpt).toBe(`${fixture.secret} newer draft`)
+  })
+
+  it.each([
+    { field: 'excerpt', draft: false },
+    { field: 'excerpt', draft: true },
+    { field: 'title', draft: true },
+    { field: 'series', draft: true },
+  ])('should answer 0 to a public where probe on draft-only $field (draft: $draft)', async ({ field, draft }) => {
+    const where = { [field]: { like: 'DRAFT-SECRET' } }
+    const found = await payload.find({ collection: 'reviews', where, draft, depth: 0, ...anonymous })
+    expect(found.totalDocs).toBe(0)
+    expect(found.docs).toEqual([])
+    const counted = await payload.count({ collection: 'reviews', where, ...anonymous })
+    expect(counted.totalDocs).toBe(0)
+    const staff = await payload.count({ collection: 'reviews', where, overrideAccess: false, user: editor })
+    expect(staff.totalDocs).toBeGreaterThan(0)
+  })
+
+  it('should forbid the public to read review versions', async () => {
+    await expectAPIError(() => payload.findVersions({ collection: 'reviews', ...anonymous }), 403)
+    await expectAPIError(() => payload.findVersionByID({ collection: 'reviews', id: fixture.draftVersionID, ...anonymous }), 403)
+    const asEditor = await payload.findVersions({ collection: 'reviews', overrideAccess: false, user: editor, depth: 0 })
+    expect(asEditor.totalDocs).toBeGreaterThan(0)
+  })
+
+  it("should leave drafts out of a film's reviews join at depth 1", async () => {
+    for (const draft of [false, true]) {
+      const film = await payload.findByID({ collection: 'films', id: fixture.film.id, depth: 1, draft, ...anonymous })
+      const ids = (film.reviews?.docs ?? []).map((doc) => (typeof doc === 'object' ? doc.id : doc))
+      expect(ids).toEqual(expect.arrayContaining([fixture.published.id, fixture.relating.id]))
+      expect(ids).not.toContain(fixture.draftOnly.id)
+      expect(JSON.stringify(film)).not.toContain(fixture.secret)
+    }
+  })
+
+  it("should not expose a draft's text through a published review's relatedReviews", async () => {
+    for (const draft of [false, true]) {
+      const read = await payload.findByID({ collection: 'reviews', id: fixture.relating.id, depth: 1, draft, ...anonymous })
+      expect(JSON.stringify(read)).not.toContain(fixture.secret)
+      const populated = (read.relatedReviews ?? []).filter((entry): entry is Review => typeof entry === 'object' && entry !== null)
+      expect(populated.map((entry) => entry.id)).toContain(fixture.published.id)
+      expect(populated.map((entry) => entry.id)).not.toContain(fixture.draftOnly.id)
+    }
+  })
+})
+
+describe('publishing', () => {
+  const editorWrite = { overrideAccess: false, depth: 0 } as const
+
+  const newReviewData = async () => {
+    const film = await payload.create({ collection: 'films', data: { title: uniqueTitle('Publish film') }, depth: 0 })
+    return { title: uniqueTitle('Review'), film: film.id, excerpt: uniqueTitle('Excerpt') }
+  }
+
+  const reviewVersions = async () => (await payload.countVersions({ collection: 'reviews', overrideAccess: true })).totalDocs
+
+  it('should let an editor create and update a draft', async () => {
+    const data = await newReviewData()
+    const created = await payload.create({ collection: 'reviews', data, draft: true, user: editor, ...editorWrite })
+    expect(created._status).toBe('draft')
+    const excerpt = uniqueTitle('Second pass')
+    const updated = await payload.update({
+      collection: 'reviews',
+      id: created.id,
+      data: { excerpt },
+      draft: true,
+      user: editor,
+      ...editorWrite,
+    })
+    expect(updated.excerpt).toBe(excerpt)
+    expect(updated._status).toBe('draft')
+    expect(created.author).toBe(editor.id)
+  })
+
+  it('should refuse an editor creating a published review, with a sentence, writing nothing', async () => {
+    const data = await newReviewData()
+    const before = { docs: await countDocs(payload, 'reviews'), versions: await reviewVersions() }
+    const error = await expectAPIError(
+      () => payload.create({ collection: 'reviews', data: { ...data, _status: 'published' }, user: editor, ...editorWrite }),
+      403,
+    )
+    expect(error.message).toMatch(/admin/i)
+    expect(error.message.split(' ').length).toBeGreaterThan(5)
+    expect({ docs: await countDocs(payload, 'reviews'), versions: await reviewVersions() }).toEqual(before)
+  })
+
+  it('should refuse an editor publishing a draft with _status published', async () => {
+    const data = await newReviewData()
+    const draft = await payload.create({ collection: 'reviews', data, draft: true, user: editor, ...editorWrite })
+    await expectAPIError(
+      () => payload.update({ collection: 'reviews', id: draft.id, data: { _status: 'published' }, user: editor, ...editorWrite }),
+      403,
+    )
+    await expectAPIError(
+      () =>
+        payload.update({
+          collection: 'reviews',
+          id: draft.id,
+          data: { _status: 'published' },
+          draft: true,
+          user: editor,
+          ...editorWrite,
+        }),
+      403,
+    )
+    const stored = await payload.findByID({ collection: 'reviews', id: draft.id, depth: 0, draft: true })
+    expect(stored._status).toBe('draft')
+    await expectAPIError(() => payload.findByID({ collection: 'reviews', id: draft.id, overrideAccess: false }), 404)
+  })
+
+  it('should refuse an editor updating a published review without draft: true, keeping the published text', async () => {
+    const data = await newReviewData()
+    const published = await payload.create({ collection: 'reviews', data: { ...data, _status: 'published' }, depth: 0 })
+    const versionsBefore = await reviewVersions()
+    const error = await expectAPIError(
+      () =>
+        payload.update({
+          collection: 'reviews',
+          id: published.id,
+          data: { excerpt: uniqueTitle('Sneaky edit') },
+          user: editor,
+          ...editorWrite,
+        }),
+      403,
+    )
+    expect(error.message).toMatch(/draft/i)
+    const publicView = await payload.findByID({ collection: 'reviews', id: published.id, depth: 0, overrideAccess: false })
+    expect(publicView.excerpt).toBe(data.excerpt)
+    expect(await reviewVersions()).toBe(versionsBefore)
+  })
+
+  it('should keep the published text public while an editor drafts over it', async () => {
+    const data = await newReviewData()
+    const published = await payload.create({ collection: 'reviews', data: { ...data, _status: 'published' }, depth: 0 })
+    const excerpt = uniqueTitle('Draft over published')
+    await payload.update({ collection: 'reviews', id: published.id, data: { excerpt }, draft: true, user: editor, ...editorWrite })
+    const publicView = await payload.findByID({ collection: 'reviews', id: published.id, depth: 0, overrideAccess: false })
+    expect(publicView.excerpt).toBe(data.excerpt)
+    const editorView = await payload.findByID({
+      collection: 'reviews',
+      id: published.id,
+      depth: 0,
+      draft: true,
+      overrideAccess: false,
+      user: editor,
+    })
+    expect(editorView.excerpt).toBe(excerpt)
+  })
+
+  it("should let an admin publish an editor's draft", async () => {
+    const data = await newReviewData()
+    const draft = await payload.create({ collection: 'reviews', data, draft: true, user: editor, ...editorWrite })
+    const published = await payload.update({
+      collection: 'reviews',
+      id: draft.id,
+      data: { _status: 'published' },
+      user: admin,
+      ...editorWrite,
+    })
+    expect(published._status).toBe('published')
+    expect(typeof published.publishedAt).toBe('string')
+    const publicView = await payload.findByID({ collection: 'reviews', id: draft.id, depth: 0, overrideAccess: false })
+    expect(publicView.excerpt).toBe(data.excerpt)
+  })
+
+  it('should let an admin create a published review directly', async () => {
+    const data = await newReviewData()
+    const published = await payload.create({ collection: 'reviews', data: { ...data, _status: 'published' }, user: admin, ...editorWrite })
+    expect(published._status).toBe('published')
+    const publicList = await payload.find({ collection: 'reviews', where: { id: { equals: published.id } }, overrideAccess: false })
+    expect(publicList.totalDocs).toBe(1)
+  })
+})
+
+describe('draft reviews stay private (HTTP and GraphQL)', () => {
+  let fixture: LeakFixture
+
+  beforeAll(async () => {
+    fixture = await createLeakFixture()
+  })
+
+  const get = async (path: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${server.url}${path}`, { headers })
+    return { status: response.status, text: await response.text() }
+  }
+
+  const graphQL = async (query: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${server.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query }),
+    })
+    return { status: response.status, text: await response.text() }
+  }
+
+  it('should show the draft marker to a signed-in editor, so the probes below can see a leak', async () => {
+    const headers = await loginHeaders(server.url, editor)
+    const list = await get(`/api/reviews?draft=true&depth=0&limit=100&where[film][equals]=${fixture.film.id}`, headers)
+    expect(list.status).toBe(200)
+    expect(list.text).toContain(fixture.secret)
+    const gql = await graphQL(`{ Review(id: ${JSON.stringify(fixture.draftOnly.id)}, draft: true) { excerpt } }`, headers)
+    expect(gql.text).toContain(fixture.secret)
+  })
+
+  it('should list only published reviews on /api/reviews?draft=true', async () => {
+    const response = await get(`/api/reviews?draft=true&depth=1&limit=100&where[film][equals]=${fixture.film.id}`)
+    expect(response.status).toBe(200)
+    expect(response.text).toContain(fixture.visible)
+    expect(response.text).not.toContain(fixture.secret)
+    const body = JSON.parse(response.text) as { docs: Array<{ id: ID }> }
+    expect(body.docs.map((doc) => doc.id)).not.toContain(fixture.draftOnly.id)
+  })
+
+  it('should keep a published review with a newer draft in /api/reviews?draft=true, with its published text', async () => {
+    const response = await get(`/api/reviews?draft=true&depth=0&limit=100&where[film][equals]=${fixture.film.id}`)
+    const body = JSON.parse(response.text) as { docs: Array<{ id: ID; excerpt?: string }>; totalDocs: number }
+    expect(body.docs.find((doc) => doc.id === fixture.withNewerDraft.id)?.excerpt).toBe(`${fixture.visible} layered`)
+    expect(body.totalDocs).toBe(3)
+  })
+
+  it('should answer 404 for a draft-only review by id, and the published text for a layered one', async () => {
+    for (const query of ['', '?draft=true']) {
+      const hidden = await get(`/api/reviews/${fixture.draftOnly.id}${query}`)
+      expect(hidden.status).toBe(404)
+      expect(hidden.text).not.toContain(fixture.secret)
+      const layered = await get(`/api/reviews/${fixture.withNewerDraft.id}${query}`)
+      expect(layered.status).toBe(200)
+      expect(layered.text).toContain(`${fixture.visible} layered`)
+      expect(layered.text).not.toContain(fixture.secret)
+    }
+  })
+
+  it('should answer 0 to a where probe on draft-only text', async () => {
+    for (const draft of ['false', 'true']) {
+      const response = await get(`/api/reviews?draft=${draft}&where[excerpt][like]=DRAFT-SECRET`)
+      expect(response.status).toBe(200)
+      expect((JSON.parse(response.text) as { totalDocs: number }).totalDocs).toBe(0)
+      expect(response.text).not.toContain(fixture.secret)
+    }
+  })
+
+  it('should forbid the public the versions endpoints', async () => {
+    const list = await get('/api/reviews/versions?depth=0')
+    expect(list.status).toBe(403)
+    expect(list.text).not.toContain(fixture.secret)
+    const one = await get(`/api/reviews/versions/${fixture.draftVersionID}`)
+    expect(one.status).toBe(403)
+    expect(one.text).not.toContain(fixture.secret)
+  })
+
+  it("should leave drafts out of /api/films/:id?depth=1 and a published review's relatedReviews", async () => {
+    const film = await get(`/api/films/${fixture.film.id}?depth=1`)
+    expect(film.status).toBe(200)
+    expect(film.text).toContain(fixture.visible)
+    expect(film.text).not.toContain(fixture.secret)
+    const relating = await get(`/api/reviews/${fixture.relating.id}?depth=1&draft=true`)
+    expect(relating.status).toBe(200)
+    expect(relating.text).toContain(`${fixture.visible} published`)
+    expect(relating.text).not.toContain(fixture.secret)
+  })
+
+  const reviewsOfFilmQuery = () =>
+    `{ Reviews(draft: true, limit: 100, where: { film: { equals: ${JSON.stringify(fixture.film.id)} } }) { totalDocs docs { id title excerpt series relatedReviews { title excerpt } } } }`
+
+  it('should not leak drafts through GraphQL Reviews(draft: true)', async () => {
+    const list = await graphQL(reviewsOfFilmQuery())
+    expect(list.status).toBe(200)
+    expect(list.text).toContain(fixture.visible)
+    expect(list.text).not.toContain(fixture.secret)
+  })
+
+  it('should keep a published review with a newer draft in GraphQL Reviews(draft: true)', async () => {
+    const list = await graphQL(reviewsOfFilmQuery())
+    const body = JSON.parse(list.text) as { data: { Reviews: { totalDocs: number; docs: Array<{ id: ID; excerpt: string }> } } }
+    expect(body.data.Reviews.docs.find((doc) => doc.id === fixture.withNewerDraft.id)?.excerpt).toBe(`${fixture.visible} layered`)
+    expect(body.data.Reviews.totalDocs).toBe(3)
+  })
+
+  it('should not leak drafts through GraphQL Review(id, draft: true)', async () => {
+    const hidden = await graphQL(`{ Review(id: ${JSON.stringify(fixture.draftOnly.id)}, draft: true) { title excerpt } }`)
+    expect(hidden.text).not.toContain(fixture.secret)
+    expect((JSON.parse(hidden.text) as { data?: { Review: unknown } }).data?.Review ?? null).toBeNull()
+
+    const layered = await graphQL(`{ Review(id: ${JSON.stringify(fixture.withNewerDraft.id)}, draft: true) { title excerpt } }`)
+    expect(layered.text).toContain(`${fixture.visible} layered`)
+    expect(layered.text).not.toContain(fixture.secret)
+  })
+
+  it('should forbid the public GraphQL versionsReviews', async () => {
+    const versions = await graphQL('{ versionsReviews(limit: 100) { docs { id version { title excerpt } } } }')
+    expect(versions.text).not.toContain(fixture.secret)
+    expect(versions.text).toMatch(/forbidden|not allowed/i)
+  })
+
+  it("should leave drafts out of a film's reviews join in GraphQL", async () => {
+    const film = await graphQL(
+      `{ Film(id: ${JSON.stringify(fixture.film.id)}, draft: true) { title reviews(limit: 100) { docs { title excerpt } } } }`,
+    )
+    expect(film.status).toBe(200)
+    expect(film.text).toContain(fixture.visible)
+    expect(film.text).not.toContain(fixture.secret)
+  })
+
+  it('should refuse an editor publishing over HTTP with a 403 and a sentence', async () => {
+    const headers = { ...(await loginHeaders(server.url, editor)), 'content-type': 'application/json' }
+    const film = await payload.create({ collection: 'films', data: { title: uniqueTitle('HTTP film') }, depth: 0 })
+    const excerpt = uniqueTitle('Published excerpt')
+    const published = await payload.create({
+      collection: 'reviews',
+      data: { title: uniqueTitle('HTTP review'), film: film.id, excerpt, _status: 'published' },
+      depth: 0,
+    })
+
+    const patch = await fetch(`${server.url}/api/reviews/${published.id}`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ excerpt: uniqueTitle('Edited without draft') }),
+    })
+    expect(patch.status).toBe(403)
+    const body = (await patch.json()) as { errors: Array<{ message: string }> }
+    expect(body.errors[0]?.message).toMatch(/admin/i)
+
+    const asDraft = await fetch(`${server.url}/api/reviews/${published.id}?draft=true`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ excerpt: uniqueTitle('Edited as draft') }),
+    })
+    expect(asDraft.status).toBe(200)
+    const publicView = await get(`/api/reviews/${published.id}`)
+    expect(JSON.parse(publicView.text)).toMatchObject({ excerpt })
+  })
+})
+
+describe('users and staff collections are not writable anonymously over HTTP', () => {
+  it.each(COLLECTIONS)('should answer 403 to an anonymous POST /api/%s and write nothing', async (collection) => {
+    const before = await countDocs(payload, collection as CollectionSlug)
+    const response = await fetch(`${server.url}/api/${collection}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(await newData(collection)),
+    })
+    expect(response.status).toBe(403)
+    expect(await countDocs(payload, collection as CollectionSlug)).toBe(before)
+  })
+})
