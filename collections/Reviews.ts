@@ -8,6 +8,7 @@ import { isEditor } from '../src/access/isEditor'
 import { publishedOrSignedIn } from '../src/access/publishedOrSignedIn'
 import { dequeuePublishedReview } from '../src/hooks/dequeuePublishedReview'
 import { guardPublishing } from '../src/hooks/guardPublishing'
+import { readPublishedForPublic } from '../src/hooks/readPublishedForPublic'
 import { stampPublishedAt } from '../src/hooks/stampPublishedAt'
 import { slugs } from '../src/options'
 import { applyOverride } from './overrides'
@@ -58,7 +59,8 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
         defaultColumns: ['title', 'film', '_status', 'publishAt', 'publishedAt', 'rating'],
         group: 'Soundtracks',
       },
-      versions: { drafts: true, maxPerDoc: 50 },
+      // Drafts are validated too: an editor's bad rating or foreign track is refused when typed, not at publish time.
+      versions: { drafts: { validate: true }, maxPerDoc: 50 },
       access: {
         read: publishedOrSignedIn,
         readVersions: isEditor,
@@ -68,6 +70,7 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
       },
       defaultPopulate: { title: true, slug: true, film: true, publishedAt: true, excerpt: true, rating: true },
       hooks: {
+        beforeOperation: [readPublishedForPublic],
         beforeChange: [guardPublishing, stampPublishedAt],
         afterChange: [dequeuePublishedReview],
       },

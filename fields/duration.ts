@@ -93,7 +93,11 @@ const clockPair = ({
     return value
   }
 
-  const normaliseText: FieldHook = ({ siblingData }) => {
+  // Text that does not parse is left as typed, so the field's validate can refuse it by name.
+  const normaliseText: FieldHook = ({ siblingData, value }) => {
+    if (isGiven(value) && !parseClock(value).ok) {
+      return value
+    }
     const seconds = siblingData?.[secondsName]
     return typeof seconds === 'number' ? formatClock(seconds) : null
   }

@@ -127,7 +127,7 @@ describe('POST /api/films/:id/tracklist', () => {
     expect(await snapshot(film)).toEqual(before)
   })
 
-  it('should refuse a paste with one bad line among good ones, naming the line, and write nothing', async () => {
+  it.each([false, true])('should refuse a paste with one bad line among good ones, naming the line, and write nothing (replace: %s)', async (replace) => {
     const film = await createFilm()
     const headers = await loginHeaders(server.url, admin)
     await importTrackList(film, { text: '1. Already Here (1:00)' }, headers)
@@ -136,7 +136,7 @@ describe('POST /api/films/:id/tracklist', () => {
     const badLine = 4
     const lines = falloutLines.slice(1, 8)
     lines[badLine - 1] = '5. Good Evening, Mr. Hunt (4:75)'
-    const { status, body } = await importTrackList(film, { text: lines.join('\n'), replace: true }, headers)
+    const { status, body } = await importTrackList(film, { text: lines.join('\n'), replace }, headers)
     expect(status).toBe(400)
     expect(body.errors).toHaveLength(1)
     expect(body.errors?.[0]?.line).toBe(badLine)
@@ -164,7 +164,7 @@ describe('POST /api/films/:id/tracklist', () => {
     const film = await createFilm()
     const headers = await loginHeaders(server.url, admin)
     await importTrackList(film, { text: FALLOUT }, headers)
-    const oldIDs = (await tracksOf(film)).map((track) => track.id)
+    expect(await tracksOf(film)).toHaveLength(26)
 
     const { status, body } = await importTrackList(
       film,
@@ -178,7 +178,6 @@ describe('POST /api/films/:id/tracklist', () => {
       [1, 1, 'New Beginning'],
       [2, 1, 'Bonus Disc Opener'],
     ])
-    expect(tracks.map((track) => track.id).filter((id) => oldIDs.includes(id))).toEqual([])
     expect(await filmRuntime(film)).toEqual({ trackCount: 2, totalRuntimeSeconds: 645, totalRuntime: '10:45' })
   })
 

@@ -1,6 +1,8 @@
 import type { GlobalAfterChangeHook, PayloadRequest } from 'payload'
 
 import type { Weekday } from '../schedule'
+import { ValidationError } from 'payload'
+
 import { assignSlots } from '../schedule'
 import { slugs } from '../options'
 
@@ -21,7 +23,30 @@ export type ScheduleDoc = {
 export const queueIDs = (queue: ScheduleDoc['queue']): ID[] =>
   (queue ?? []).map((entry) => (typeof entry === 'object' && entry !== null ? entry.id : entry))
 
+/** A person-readable reason from a ValidationError (field: message; …) or any other error. */
+export const describeErrors = (error: unknown): string => {
+  const errors = (error as { data?: { errors?: { path?: string; message?: string }[] } })?.data?.errors
+  return errors?.length
+    ? errors.map((e) => `${e.path}: ${e.message}`).join('; ')
+    : error instanceof Error
+      ? error.message
+      : String(error)
+}
+
+/** Writes a review's slot as a new draft version; a review that no longer validates names itself. */
 const setPublishAt = async ({ req, id, publishAt }: { req: PayloadRequest; id: ID; publishAt: null | string }) => {
+  try {
+    await writePublishAt({ req, id, publishAt })
+  } catch (error) {
+    throw new ValidationError({
+      global: slugs.schedule,
+      errors: [{ path: 'queue', message: `Review ${id} cannot be (re)scheduled until it is fixed: ${describeErrors(error)}` }],
+      req,
+    })
+  }
+}
+
+const writePublishAt = async ({ req, id, publishAt }: { req: PayloadRequest; id: ID; publishAt: null | string }) => {
   await req.payload.update({
     collection: slugs.reviews,
     id,

@@ -4,17 +4,12 @@ import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
 import type { ResolvedOptions } from '../options'
 import type { ScheduleDoc } from '../hooks/assignScheduleSlots'
-import { queueIDs, reassignSlots, SCHEDULING } from '../hooks/assignScheduleSlots'
+import { describeErrors, queueIDs, reassignSlots, SCHEDULING } from '../hooks/assignScheduleSlots'
 import { PUBLISHED_BY_SCHEDULE } from '../hooks/guardPublishing'
 import { slugs } from '../options'
 
 export type PublishRun = { published: (number | string)[]; failed: { id: number | string; reason: string }[] }
 
-const describe = (error: unknown): string => {
-  const data = (error as { data?: { errors?: { path?: string; message?: string }[] } })?.data
-  const fields = data?.errors?.map((e) => `${e.path}: ${e.message}`).join('; ')
-  return fields || (error instanceof Error ? error.message : String(error))
-}
 
 /* One run at a time per process: two overlapping runners would otherwise race on the same review. */
 const runs = new WeakMap<object, Promise<unknown>>()
@@ -85,7 +80,7 @@ export const publishDueReviews = ({ req, now = new Date() }: { req: PayloadReque
         if (isOwn) {
           await killTransaction(publishReq)
         }
-        run.failed.push({ id: review.id, reason: `“${review.title}” (${review.id}): ${describe(error)}` })
+        run.failed.push({ id: review.id, reason: `“${review.title}” (${review.id}): ${describeErrors(error)}` })
       }
     }
 
