@@ -5,7 +5,7 @@ import type { RunningServer } from '../src/server'
 import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { APIError, getPayload, ValidationError } from 'payload'
-import { expect } from 'vitest'
+import { expect, vi } from 'vitest'
 
 const TEST_DATA = path.resolve('test/.data')
 
@@ -217,4 +217,14 @@ export const withQueryCount = async <T>(
   } finally {
     recorder.restore()
   }
+}
+
+/**
+ * Freezes `Date` at `at` (only `Date`: timers, I/O and the database keep real time), like
+ * Payload's own `timeFreeze()`. Call again to travel; undo with `vi.useRealTimers()`.
+ */
+export const setClock = (at: Date | string): Date => {
+  vi.useFakeTimers({ toFake: ['Date'] })
+  vi.setSystemTime(new Date(at))
+  return new Date()
 }
