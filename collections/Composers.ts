@@ -5,6 +5,7 @@ import { slug } from '../fields/slug'
 import { anyone } from '../src/access/anyone'
 import { isEditor } from '../src/access/isEditor'
 import { slugs } from '../src/options'
+import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists'
 import { applyOverride } from './overrides'
 
 export const Composers = (options: ResolvedOptions): CollectionConfig =>
@@ -18,6 +19,7 @@ export const Composers = (options: ResolvedOptions): CollectionConfig =>
       },
       access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
       defaultPopulate: { name: true, slug: true, affiliations: true },
+      hooks: { beforeOperation: [omitBodiesFromLists(['bio'])] },
       fields: [
         { name: 'name', type: 'text', required: true },
         slug({ from: 'name' }),

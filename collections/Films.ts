@@ -7,6 +7,7 @@ import { isEditor } from '../src/access/isEditor'
 import { deleteFilmTracks, refuseFilmDeleteWithReviews } from '../src/hooks/protectFilmReviews'
 import { recomputeFilmRuntime } from '../src/hooks/recomputeFilmRuntime'
 import { slugs } from '../src/options'
+import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists'
 import { applyOverride } from './overrides'
 
 const derived = { readOnly: true, position: 'sidebar' } as const
@@ -31,6 +32,7 @@ export const Films = (options: ResolvedOptions): CollectionConfig =>
         totalRuntime: true,
       },
       hooks: {
+        beforeOperation: [omitBodiesFromLists(['synopsis'])],
         beforeChange: [recomputeFilmRuntime],
         beforeDelete: [refuseFilmDeleteWithReviews, deleteFilmTracks],
       },

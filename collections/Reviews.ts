@@ -11,6 +11,7 @@ import { guardPublishing } from '../src/hooks/guardPublishing'
 import { readPublishedForPublic } from '../src/hooks/readPublishedForPublic'
 import { stampPublishedAt } from '../src/hooks/stampPublishedAt'
 import { slugs } from '../src/options'
+import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists'
 import { applyOverride } from './overrides'
 
 export const INSTRUMENTATION = [
@@ -70,7 +71,7 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
       },
       defaultPopulate: { title: true, slug: true, film: true, publishedAt: true, excerpt: true, rating: true },
       hooks: {
-        beforeOperation: [readPublishedForPublic],
+        beforeOperation: [readPublishedForPublic, omitBodiesFromLists(['plotRecap', 'analysis', 'finalThoughts'])],
         beforeChange: [guardPublishing, stampPublishedAt],
         afterChange: [dequeuePublishedReview],
       },

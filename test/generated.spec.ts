@@ -37,7 +37,7 @@ describe('committed generated files', () => {
       const { migrations } = await import('../src/migrations')
       const payload = await getPayload({ config })
       try {
-        await payload.db.migrate({ migrations })
+        await payload.db.migrate({ migrations: migrations as NonNullable<Parameters<typeof payload.db.migrate>[0]>['migrations'] })
         const db = payload.db as unknown as {
           schema: unknown
           drizzle: unknown

@@ -219,12 +219,32 @@ export const withQueryCount = async <T>(
   }
 }
 
+type FakeClock = { now: number }
+
 /**
- * Freezes `Date` at `at` (only `Date`: timers, I/O and the database keep real time), like
- * Payload's own `timeFreeze()`. Call again to travel; undo with `vi.useRealTimers()`.
+ * Sets the clock to `at` with `vi.useFakeTimers({ toFake: ['Date'] })` + `vi.setSystemTime`, then
+ * lets it run on with real elapsed time: a frozen clock gives two versions of one document the same
+ * `updatedAt`, and the SQL adapters then keep both flagged `latest`. Only `Date` is faked (timers,
+ * I/O and the database keep real time). Call again to travel; undo with `vi.useRealTimers()`.
  */
 export const setClock = (at: Date | string): Date => {
   vi.useFakeTimers({ toFake: ['Date'] })
   vi.setSystemTime(new Date(at))
+  // @sinonjs/fake-timers (behind vi.useFakeTimers) hangs its clock on the fake Date.
+  const clock = (Date as unknown as { clock?: FakeClock }).clock
+  if (!clock) {
+    throw new Error('setClock: the fake Date exposes no clock; vitest changed its fake timers.')
+  }
+  let anchor = clock.now
+  let anchoredAt = performance.now()
+  Object.defineProperty(clock, 'now', {
+    configurable: true,
+    enumerable: true,
+    get: () => anchor + Math.floor(performance.now() - anchoredAt),
+    set: (value: number) => {
+      anchor = value
+      anchoredAt = performance.now()
+    },
+  })
   return new Date()
 }

@@ -1,0 +1,92 @@
+'use client'
+
+import type { TextFieldClientComponent } from 'payload'
+
+import { FieldError, TextInput, useField } from '@payloadcms/ui'
+import React, { useCallback, useState } from 'react'
+
+import { formatClock, parseClock } from '../../fields/duration'
+
+type ClockFieldProps = { secondsName: string }
+
+const siblingPath = (path: string, name: string): string => {
+  const segments = path.split('.')
+  return [...segments.slice(0, -1), name].join('.')
+}
+
+const labelOf = (label: unknown, fallback: string): string => (typeof label === 'string' ? label : fallback)
+
+/**
+ * A clock value typed as text (`4:19`, `1:02:03`): normalised on blur, refused inline with the parser's
+ * own reason, and its stored seconds kept in step (works inside arrays: the seconds are a sibling).
+ */
+export const ClockField: TextFieldClientComponent = (props) => {
+  const { field, path: pathFromProps, readOnly } = props
+  const { secondsName } = props as unknown as ClockFieldProps
+  const label = labelOf(field.label, field.name)
+  const validate = useCallback(
+    (value: null | string | undefined) => {
+      if (typeof value !== 'string' || value.trim() === '') {
+        return true
+      }
+      const parsed = parseClock(value)
+      return parsed.ok ? true : `${label}: ${parsed.reason}.`
+    },
+    [label],
+  )
+  const { path, value, setValue, showError, disabled, customComponents } = useField<null | string>({
+    potentiallyStalePath: pathFromProps,
+    validate,
+  })
+  const seconds = useField<null | number>({ path: siblingPath(path, secondsName) })
+  const [blurError, setBlurError] = useState<string | null>(null)
+
+  const onBlur = () => {
+    const text = typeof value === 'string' ? value.trim() : ''
+    if (text === '') {
+      setBlurError(null)
+      if (seconds.value !== null && seconds.value !== undefined) {
+        seconds.setValue(null)
+      }
+      return
+    }
+    const parsed = parseClock(text)
+    if (!parsed.ok) {
+      setBlurError(`${label}: ${parsed.reason}.`)
+      return
+    }
+    setBlurError(null)
+    const normalised = formatClock(parsed.seconds)
+    if (normalised !== value) {
+      setValue(normalised)
+    }
+    if (seconds.value !== parsed.seconds) {
+      seconds.setValue(parsed.seconds)
+    }
+  }
+
+  const isShowingError = Boolean(blurError) || showError
+  return (
+    <div className="clock-field" onBlur={onBlur}>
+      <TextInput
+        AfterInput={customComponents?.AfterInput}
+        BeforeInput={customComponents?.BeforeInput}
+        Description={customComponents?.Description}
+        description={field.admin?.description}
+        Error={blurError ? <FieldError message={blurError} path={path} showError /> : customComponents?.Error}
+        Label={customComponents?.Label}
+        label={field.label}
+        onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
+          setBlurError(null)
+          setValue(event.target.value)
+        }}
+        path={path}
+        placeholder={field.admin?.placeholder}
+        readOnly={readOnly || disabled}
+        required={field.required}
+        showError={isShowingError}
+        value={value ?? ''}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,76 @@
+'use client'
+
+import type { UIFieldClientComponent } from 'payload'
+
+import { useDocumentInfo, useFormFields } from '@payloadcms/ui'
+import { useCallback, useEffect, useRef } from 'react'
+
+import { fetchJSON, useApiURL } from './api'
+import { useTracksChanged } from './trackEvents'
+
+type RuntimeSyncProps = {
+  /** Where the film id is read from (a review's `film`); the document itself when unset (a film). */
+  filmPath?: string
+}
+
+const DERIVED = ['trackCount', 'totalRuntimeSeconds', 'totalRuntime'] as const
+
+type FilmRuntime = Partial<Record<(typeof DERIVED)[number], null | number | string>>
+
+const idOf = (value: unknown): null | number | string => {
+  if (value && typeof value === 'object' && 'id' in value) {
+    return (value as { id: number | string }).id
+  }
+  return typeof value === 'number' || (typeof value === 'string' && value !== '') ? value : null
+}
+
+/**
+ * Keeps the read-only runtime fields (`trackCount`, `totalRuntime`) in step with the film without a
+ * reload: after tracks are saved in this tab (drawer, import) and when a review's film changes.
+ */
+export const RuntimeSync: UIFieldClientComponent = (props) => {
+  const { filmPath } = props as unknown as RuntimeSyncProps
+  const { id: documentID } = useDocumentInfo()
+  const filmFromForm = useFormFields(([fields]) => (filmPath ? fields[filmPath]?.value : undefined))
+  const hasDerivedFields = useFormFields(([fields]) => DERIVED.some((name) => name in fields))
+  const dispatch = useFormFields(([, dispatchFields]) => dispatchFields)
+  const apiURL = useApiURL()
+  const filmID = filmPath ? idOf(filmFromForm) : idOf(documentID)
+
+  const show = useCallback(
+    (runtime: FilmRuntime) => {
+      for (const name of DERIVED) {
+        const value = runtime[name] ?? null
+        dispatch({ type: 'UPDATE', path: name, value, initialValue: value })
+      }
+    },
+    [dispatch],
+  )
+
+  const refresh = useCallback(async () => {
+    if (!hasDerivedFields) {
+      return
+    }
+    if (filmID === null) {
+      show({})
+      return
+    }
+    const select = DERIVED.map((name) => `select[${name}]=true`).join('&')
+    const { status, body } = await fetchJSON<FilmRuntime>(apiURL(`/films/${encodeURIComponent(filmID)}?depth=0&${select}`))
+    if (status === 200) {
+      show(body)
+    }
+  }, [apiURL, filmID, hasDerivedFields, show])
+
+  useTracksChanged(() => void refresh())
+
+  const shownFilm = useRef(filmID)
+  useEffect(() => {
+    if (shownFilm.current !== filmID) {
+      shownFilm.current = filmID
+      void refresh()
+    }
+  }, [filmID, refresh])
+
+  return null
+}

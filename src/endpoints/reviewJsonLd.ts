@@ -1,0 +1,24 @@
+import type { Endpoint } from 'payload'
+
+import type { ResolvedOptions } from '../options'
+import { loadReviewJsonLd } from '../jsonLd/loadReviewJsonLd'
+import { json, text } from './respond'
+
+/**
+ * `GET /api/reviews/:id/json-ld` (on the reviews collection) — schema.org JSON-LD of a published
+ * review. Drafts, unknown and malformed ids all answer the same 404, so a draft's existence never shows.
+ */
+export const reviewJsonLdEndpoint = (options: ResolvedOptions): Endpoint => ({
+  path: '/:id/json-ld',
+  method: 'get',
+  handler: async (req) => {
+    const id = String(req.routeParams?.id ?? '')
+    const jsonLd = await loadReviewJsonLd({ req, id, options })
+    if (!jsonLd) {
+      return json(req, { errors: [{ message: `There is no published review with id “${id}”.` }] }, 404)
+    }
+    return text(req, JSON.stringify(jsonLd), 'application/ld+json; charset=utf-8', 200, {
+      'Cache-Control': 'public, max-age=300',
+    })
+  },
+})

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { RunningServer } from '../src/server'
+import { createClient, listReviews, readReview } from '../examples/frontend'
+import { seedDemo } from '../src/seed'
+import { startTestServer } from './helpers'
+
+let server: RunningServer
+
+beforeAll(async () => {
+  server = await startTestServer('sdk')
+  await seedDemo({ payload: server.payload })
+})
+
+afterAll(async () => {
+  await server?.close()
+})
+
+describe('a frontend reading with @payloadcms/sdk (examples/frontend.ts)', () => {
+  it('should list only published reviews, with film title and year, without rich-text bodies', async () => {
+    const sdk = createClient(`${server.url}/api`)
+    const { docs } = await listReviews(sdk)
+    expect(docs.map((doc) => doc.title)).toEqual(['Exploring Soundtracks: Mission: Impossible – Fallout'])
+    const [review] = docs
+    expect(review.film).toMatchObject({ title: 'Mission: Impossible – Fallout', releaseYear: 2018 })
+    expect(review.totalRuntime).toBe('1:35:45')
+    for (const body of ['plotRecap', 'analysis', 'finalThoughts']) {
+      expect(review).not.toHaveProperty(body)
+    }
+  })
+
+  it('should read a review page with its film and 26 ordered tracks', async () => {
+    const sdk = createClient(`${server.url}/api`)
+    const page = await readReview(sdk, 'exploring-soundtracks-mission-impossible-fallout')
+    expect(page).not.toBeNull()
+    expect(page!.review.plotRecap).toBeTruthy()
+    expect(page!.film).toMatchObject({ title: 'Mission: Impossible – Fallout', trackCount: 26, totalRuntime: '1:35:45' })
+    expect(page!.tracks).toHaveLength(26)
+    expect(page!.tracks[0]).toMatchObject({ number: 1, title: 'A Storm Is Coming', duration: '1:12', durationSeconds: 72 })
+    expect(page!.tracks.reduce((sum, track) => sum + track.durationSeconds, 0)).toBe(5745)
+  })
+
+  it('should not find the draft review by slug', async () => {
+    const sdk = createClient(`${server.url}/api`)
+    const { docs } = await sdk.find({ collection: 'reviews', draft: true, where: { film: { exists: true } }, limit: 0 })
+    expect(docs.map((doc) => doc._status)).toEqual(['published'])
+  })
+
+  it('should leave rich-text bodies out of REST lists unless the request selects fields', async () => {
+    const listed = await (await fetch(`${server.url}/api/reviews?depth=0`)).json()
+    expect(listed.docs[0]).not.toHaveProperty('analysis')
+    const selected = await (await fetch(`${server.url}/api/reviews?depth=0&select[analysis]=true`)).json()
+    expect(selected.docs[0].analysis).toBeTruthy()
+  })
+})
