@@ -65,7 +65,15 @@ export const Films = (options: ResolvedOptions): CollectionConfig =>
           on: 'film',
           defaultSort: ['disc', 'number'],
           defaultLimit: 0,
-          admin: { defaultColumns: ['disc', 'number', 'title', 'duration'] },
+          admin: {
+            defaultColumns: ['disc', 'number', 'title', 'duration'],
+            components: { Field: '/admin/FilmTracksField#FilmTracksField' },
+          },
+        },
+        {
+          name: 'importTrackList',
+          type: 'ui',
+          admin: { disableListColumn: true, components: { Field: '/admin/TrackListImport#TrackListImport' } },
         },
         {
           name: 'reviews',
@@ -74,6 +82,11 @@ export const Films = (options: ResolvedOptions): CollectionConfig =>
           on: 'film',
           defaultSort: '-publishedAt',
           admin: { defaultColumns: ['title', '_status', 'publishAt', 'publishedAt'] },
+        },
+        {
+          name: 'runtimeSync',
+          type: 'ui',
+          admin: { position: 'sidebar', disableListColumn: true, components: { Field: '/admin/RuntimeSync#RuntimeSync' } },
         },
         {
           name: 'trackCount',

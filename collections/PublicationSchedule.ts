@@ -19,6 +19,11 @@ export const PublicationSchedule = (options: ResolvedOptions): GlobalConfig => (
   hooks: { afterChange: [assignScheduleSlots] },
   fields: [
     {
+      name: 'comingWeeks',
+      type: 'ui',
+      admin: { components: { Field: '/admin/ScheduleOverview#ScheduleOverview' } },
+    },
+    {
       name: 'lastError',
       type: 'textarea',
       access: readOnlyStatus,

@@ -100,7 +100,7 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
           name: 'cues',
           type: 'array',
           labels: { singular: 'Cue', plural: 'Cues' },
-          admin: { initCollapsed: false },
+          admin: { initCollapsed: false, components: { RowLabel: '/admin/CueRowLabel#CueRowLabel' } },
           fields: [
             { type: 'row', fields: [{ name: 'label', type: 'text' }] },
             timecode(),
@@ -129,6 +129,15 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
           relationTo: slugs.reviews,
           hasMany: true,
           filterOptions: notThisReview,
+        },
+        {
+          name: 'runtimeSync',
+          type: 'ui',
+          admin: {
+            position: 'sidebar',
+            disableListColumn: true,
+            components: { Field: { path: '/admin/RuntimeSync#RuntimeSync', clientProps: { filmPath: 'film' } } },
+          },
         },
         fromFilm('trackCount', 'number'),
         fromFilm('totalRuntimeSeconds', 'number'),

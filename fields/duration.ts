@@ -107,7 +107,11 @@ const clockPair = ({
     type: 'text',
     label,
     required: false,
-    admin: { description, placeholder: minSeconds === 0 ? '0:00' : '4:19' },
+    admin: {
+      description,
+      placeholder: minSeconds === 0 ? '0:00' : '4:19',
+      components: { Field: { path: '/admin/ClockField#ClockField', clientProps: { secondsName } } },
+    },
     validate: (value: null | string | undefined) => {
       if (!isGiven(value)) {
         return true
@@ -126,7 +130,7 @@ const clockPair = ({
     required,
     min: minSeconds,
     max: MAX_CLOCK_SECONDS,
-    admin: { readOnly: true, step: 1 },
+    admin: { readOnly: true, step: 1, components: { Field: '/admin/ClockSecondsField#ClockSecondsField' } },
     validate: (value: null | number | undefined, { siblingData }: { siblingData: Record<string, unknown> }) => {
       if (value === null || value === undefined) {
         // A typed value that did not parse already has its own message on the text field.
