@@ -9,6 +9,8 @@ import { Tracks } from '../collections/Tracks'
 import { withRoles } from '../collections/Users'
 import { canRunJobs } from './access/canRunJobs'
 import { importTrackList } from './endpoints/importTrackList'
+import { reviewFeedEndpoints } from './endpoints/reviewFeeds'
+import { reviewJsonLdEndpoint } from './endpoints/reviewJsonLd'
 import { scheduleCalendarEndpoint, scheduleEndpoint } from './endpoints/schedule'
 import { isJobRunner } from './jobs/jobRunner'
 import { publishDueReviewsTask } from './jobs/publishDueReviews'
@@ -51,15 +53,18 @@ export const soundtrackReviews =
     const others = (config.collections ?? []).filter((c) => c.slug !== options.usersCollection)
 
     const films = Films(options)
+    const reviews = Reviews(options)
     const collections: CollectionConfig[] = [
       withRoles(options, existingUsers),
       ...others,
       Composers(options),
       isActive ? withEndpoints(films, [importTrackList]) : films,
       Tracks(options),
-      Reviews(options),
+      isActive ? withEndpoints(reviews, [reviewJsonLdEndpoint(options)]) : reviews,
     ]
-    const endpoints: Endpoint[] = isActive ? [scheduleEndpoint, scheduleCalendarEndpoint(options)] : []
+    const endpoints: Endpoint[] = isActive
+      ? [scheduleEndpoint, scheduleCalendarEndpoint(options), ...reviewFeedEndpoints(options)]
+      : []
 
     return {
       ...config,

@@ -24,6 +24,8 @@ type PreviewRow =
   | { line: number; disc: number; number: number; title: string; duration: string; error?: undefined }
   | { line: number; error: string }
 
+const tracksLabel = (count: number): string => `${count} ${count === 1 ? 'track' : 'tracks'}`
+
 // The endpoint speaks to API clients; here the same advice points at the checkbox.
 const forEditors = (message: string): string =>
   message.replace('Send "replace": true to replace', 'Tick “Replace existing tracks” to replace')
@@ -85,7 +87,7 @@ export const TrackListImport: UIFieldClientComponent = () => {
         { method: 'POST', body: JSON.stringify({ text, replace: isReplacing }) },
       )
       if (status === 200) {
-        toast.success(`Imported ${body.created} tracks: the film now has ${body.trackCount} tracks, ${body.totalRuntime} in all.`)
+        toast.success(`Imported ${tracksLabel(body.created ?? 0)}: the film now has ${tracksLabel(body.trackCount ?? 0)}, ${body.totalRuntime} in all.`)
         setText('')
         setIsReplacing(false)
         setIsOpen(false)
@@ -138,7 +140,7 @@ export const TrackListImport: UIFieldClientComponent = () => {
             <p className={`${baseClass}__summary`} role="status">
               {parsed.errors.length > 0
                 ? `${parsed.errors.length} of ${parsed.errors.length + parsed.tracks.length} lines need fixing.`
-                : `${parsed.tracks.length} tracks, ${formatClock(totalSeconds)} in all.`}
+                : `${tracksLabel(parsed.tracks.length)}, ${formatClock(totalSeconds)} in all.`}
             </p>
           )}
           {generalErrors.map((error) => (
@@ -181,7 +183,7 @@ export const TrackListImport: UIFieldClientComponent = () => {
             {isImporting
               ? 'Importing…'
               : parsed.tracks.length > 0
-                ? `Import ${parsed.tracks.length} tracks`
+                ? `Import ${tracksLabel(parsed.tracks.length)}`
                 : 'Import'}
           </Button>
         </>

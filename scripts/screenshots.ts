@@ -1,0 +1,82 @@
+/*
+ * `npm run screenshots`: the demo column in the admin, photographed for the README. Starts the
+ * server on a fresh database with the demo seed, creates an admin in the browser and saves
+ * docs/screenshots/{film,review,schedule}.png at 1440×900.
+ */
+import type { Page } from 'playwright-core'
+
+import { mkdirSync, rmSync } from 'node:fs'
+import path from 'node:path'
+
+import { slugs } from '../src/options'
+import { seedDemo } from '../src/seed'
+import { createFirstAdmin, openBrowser, startAdminServer } from '../test/e2e/harness'
+
+const OUT = path.resolve('docs/screenshots')
+const admin = { email: 'editor@exploring-soundtracks.test', password: 'screenshots-Admin-1' }
+
+const idOf = async (page: Page, collection: string, title: string): Promise<number | string> => {
+  const response = await page.request.get(
+    `/api/${collection}?where[title][like]=${encodeURIComponent(title)}&depth=0&draft=true&limit=1`,
+  )
+  const { docs } = (await response.json()) as { docs: { id: number | string }[] }
+  if (!docs[0]) {
+    throw new Error(`No ${collection} titled like “${title}” in the demo.`)
+  }
+  return docs[0].id
+}
+
+/** Waits until the admin has settled: no route transition, no shimmer placeholders. */
+const settle = async (page: Page) => {
+  await page.waitForLoadState('networkidle')
+  await page.locator('.shimmer-effect').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined)
+  await page.waitForTimeout(500)
+}
+
+const shoot = async (page: Page, name: string) => {
+  const file = path.join(OUT, `${name}.png`)
+  await page.screenshot({ path: file })
+  console.log(`Saved ${path.relative(process.cwd(), file)}`)
+}
+
+const server = await startAdminServer({
+  name: 'screenshots',
+  beforeListen: async (payload) => {
+    await seedDemo({ payload })
+  },
+})
+const session = await openBrowser(server.url)
+const { page } = session
+try {
+  mkdirSync(OUT, { recursive: true })
+  await createFirstAdmin(page, admin)
+
+  const filmID = await idOf(page, slugs.films, 'Fallout')
+  await page.goto(`/admin/collections/films/${filmID}`)
+  await page.locator('#field-tracks tbody tr').nth(25).waitFor()
+  await settle(page)
+  await page.locator('#field-tracks').scrollIntoViewIfNeeded()
+  await shoot(page, 'film')
+
+  const reviewID = await idOf(page, slugs.reviews, 'Fallout')
+  await page.goto(`/admin/collections/reviews/${reviewID}`)
+  await page.locator('#field-title').waitFor()
+  await settle(page)
+  await shoot(page, 'review')
+
+  const johnWick = await idOf(page, slugs.reviews, 'John Wick')
+  await server.payload.updateGlobal({
+    slug: slugs.schedule,
+    data: { enabled: true, weekday: 'friday', time: '09:00', timezone: 'Europe/London', queue: [johnWick] },
+    depth: 0,
+    overrideAccess: true,
+  })
+  await page.goto('/admin/globals/publication-schedule')
+  await page.locator('.schedule-overview__week--review').first().waitFor()
+  await settle(page)
+  await shoot(page, 'schedule')
+} finally {
+  await session.close()
+  await server.close()
+  rmSync(String(process.env.DATABASE_URI).replace(/^file:/, ''), { force: true })
+}

@@ -1,0 +1,169 @@
+import type { Page } from 'playwright-core'
+
+import type { RunningServer } from '../../src/server'
+import type { BrowserSession } from './harness'
+
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+
+import { formatSlotLabel } from '../../src/schedule/format'
+import { nextSlots } from '../../src/schedule/slots'
+import { createFirstAdmin, openBrowser, pickOption, saveAndWait, screenshotDir, startAdminServer } from './harness'
+
+const FALLOUT = readFileSync(new URL('../../../shared/fixtures/fallout-tracklist.txt', import.meta.url), 'utf8')
+
+const admin = { email: 'admin@example.test', password: 'e2e-Admin-password-1' }
+const filmTitle = 'Mission: Impossible – Fallout'
+const reviewTitle = 'Exploring Soundtracks: Fallout'
+
+let server: RunningServer
+let session: BrowserSession
+let page: Page
+let filmURL = ''
+const shots = screenshotDir()
+
+const inputValue = (selector: string) => page.locator(selector).inputValue()
+
+const findID = async (collection: string, query: string): Promise<number | string> => {
+  const response = await page.request.get(`/api/${collection}?${query}&depth=0&draft=true&limit=1`)
+  const { docs } = (await response.json()) as { docs: { id: number | string }[] }
+  expect(docs, `${collection}?${query}`).toHaveLength(1)
+  return docs[0].id
+}
+
+describe('admin (browser)', () => {
+  beforeAll(async () => {
+    server = await startAdminServer({ name: 'e2e_admin' })
+    session = await openBrowser(server.url)
+    page = session.page
+  })
+
+  afterAll(async () => {
+    await session?.close()
+    await server?.close()
+  })
+
+  beforeEach(({ task, onTestFailed }) => {
+    onTestFailed(async () => {
+      const file = path.join(shots, `${task.name.replace(/[^a-z0-9]+/gi, '-')}.png`)
+      await page?.screenshot({ path: file, fullPage: true }).catch(() => undefined)
+      console.error(`Screenshot of the failure: ${file}`)
+    })
+  })
+
+  it('should create the first admin on the first-user screen', async () => {
+    await createFirstAdmin(page, admin)
+    const me = (await (await page.request.get('/api/users/me')).json()) as { user?: { roles?: string[] } }
+    expect(me.user?.roles).toEqual(['admin'])
+  })
+
+  it('should import the Fallout track list into a new film and show 26 tracks and 1:35:45', async () => {
+    await page.goto('/admin/collections/films/create')
+    await page.locator('.tracklist-import__hint', { hasText: 'Save the film first' }).waitFor()
+    await page.locator('#field-title').fill(filmTitle)
+    await saveAndWait(page)
+    await page.waitForURL(/\/admin\/collections\/films\/\d+/)
+    filmURL = new URL(page.url()).pathname
+
+    await page.locator('textarea[name="tracklistText"]').fill(FALLOUT)
+    await expect.poll(() => page.locator('.tracklist-import__summary').textContent()).toBe('26 tracks, 1:35:45 in all.')
+    await expect.poll(() => page.locator('.tracklist-import__preview tbody tr').count()).toBe(26)
+    await page.getByRole('button', { name: 'Import 26 tracks' }).click()
+
+    await expect.poll(() => inputValue('#field-totalRuntime'), { timeout: 30_000 }).toBe('1:35:45')
+    expect(await inputValue('#field-trackCount')).toBe('26')
+    await expect.poll(() => page.locator('#field-tracks tbody tr').count(), { timeout: 30_000 }).toBe(26)
+    await expect.poll(() => page.locator('#field-tracks tbody tr').first().textContent()).toContain('A Storm Is Coming')
+    // A reload reads what was stored, not what the form was told.
+    await page.reload()
+    expect(await inputValue('#field-totalRuntime')).toBe('1:35:45')
+  })
+
+  it('should refuse a clashing import line by line and write nothing', async () => {
+    await page.getByRole('button', { name: 'Paste a track list…' }).click()
+    await page.locator('textarea[name="tracklistText"]').fill('1. A Storm Is Coming (1:12)\n2. Your Mission (2:1)')
+    await expect.poll(() => page.locator('.tracklist-import__row--error').textContent()).toContain('2:1')
+    await page.locator('textarea[name="tracklistText"]').fill('1. A Storm Is Coming (1:12)')
+    await page.getByRole('button', { name: 'Import 1 track' }).click()
+    await expect
+      .poll(() => page.locator('.tracklist-import__row--error').textContent())
+      .toContain('Track 1 on disc 1 already exists')
+    expect(await inputValue('#field-trackCount')).toBe('26')
+    await page.getByRole('button', { name: 'Hide' }).click()
+  })
+
+  it('should normalise and validate a typed duration and move the film total by one second', async () => {
+    const trackID = await findID('tracks', `where[title][equals]=${encodeURIComponent('Good Evening, Mr. Hunt')}`)
+    await page.goto(`/admin/collections/tracks/${trackID}`)
+    const duration = page.locator('#field-duration')
+    expect(await duration.inputValue()).toBe('4:19')
+    expect(await page.locator('#field-durationSeconds').count()).toBe(0)
+
+    await duration.fill('4:75')
+    await duration.blur()
+    await expect
+      .poll(() => page.locator('.field-type.text.error').textContent())
+      .toContain('“4:75” has 75 seconds; seconds go up to 59')
+
+    await duration.fill('04:20')
+    await duration.blur()
+    await expect.poll(() => duration.inputValue()).toBe('4:20')
+    expect(await page.locator('.field-type.text.error').count()).toBe(0)
+    await saveAndWait(page)
+
+    const stored = (await (await page.request.get(`/api/tracks/${trackID}?depth=0`)).json()) as Record<string, unknown>
+    expect(stored).toMatchObject({ duration: '4:20', durationSeconds: 260 })
+    await page.goto(filmURL)
+    await expect.poll(() => inputValue('#field-totalRuntime')).toBe('1:35:46')
+  })
+
+  it('should write a review with a cue and save it as a draft', async () => {
+    await page.goto('/admin/collections/reviews/create')
+    await page.locator('#field-title').fill(reviewTitle)
+    await pickOption(page, '#field-film', 'Fallout')
+    // The sidebar shows the picked film's runtime before anything is saved.
+    await expect.poll(() => inputValue('#field-totalRuntime')).toBe('1:35:46')
+
+    await page.locator('#field-cues button', { hasText: 'Add Cue' }).first().click()
+    await page.locator('#field-cues__0__label').fill('The bathroom fight')
+    const timecode = page.locator('#field-cues__0__filmTimecode')
+    await timecode.fill('25:0')
+    await timecode.blur()
+    await expect.poll(() => page.locator('#field-cues .field-type.text.error').textContent()).toContain('25:0')
+    await timecode.fill('1500:00')
+    await timecode.blur()
+    await expect.poll(() => timecode.inputValue()).toBe('25:00:00')
+    await timecode.fill('25:00')
+    await timecode.blur()
+    await expect.poll(() => timecode.inputValue()).toBe('25:00')
+    await pickOption(page, '#field-cues__0__track', 'Good Evening')
+    await expect.poll(() => page.locator('#field-cues .cue-row-label').first().textContent()).toBe('25:00 · The bathroom fight')
+
+    await saveAndWait(page, '#action-save-draft')
+    await page.waitForURL(/\/admin\/collections\/reviews\/\d+/)
+    const id = new URL(page.url()).pathname.split('/').pop()
+    const stored = (await (await page.request.get(`/api/reviews/${id}?depth=1&draft=true`)).json()) as {
+      _status: string
+      cues: { filmTimecode: string; filmTimeSeconds: number; track: { title: string } }[]
+    }
+    expect(stored._status).toBe('draft')
+    expect(stored.cues[0]).toMatchObject({ filmTimecode: '25:00', filmTimeSeconds: 1500, track: { title: 'Good Evening, Mr. Hunt' } })
+  })
+
+  it('should queue the draft on Fridays 09:00 Europe/London and show its slot in the coming weeks', async () => {
+    await page.goto('/admin/globals/publication-schedule')
+    await page.locator('.schedule-overview__weeks').waitFor()
+    await page.locator('#field-enabled').check()
+    expect(await inputValue('#field-time')).toBe('09:00')
+    expect(await inputValue('#field-timezone')).toBe('Europe/London')
+    await pickOption(page, '#field-queue', reviewTitle)
+    await saveAndWait(page)
+
+    const [slot] = nextSlots({ after: new Date(), cadence: { weekday: 'friday', time: '09:00', timezone: 'Europe/London' }, count: 1 })
+    const label = formatSlotLabel(slot, 'Europe/London')
+    const week = page.locator('.schedule-overview__week--review', { hasText: reviewTitle })
+    await expect.poll(() => week.locator('.schedule-overview__slot').textContent(), { timeout: 30_000 }).toBe(label)
+    expect(label).toMatch(/^Fri \d{1,2} [A-Z][a-z]{2} \d{4}, 09:00 (GMT|BST)$/)
+  })
+})

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config'
+
+/** Browser tests: the built admin behind the express server, driven by the system's Chromium. */
+export default defineConfig({
+  test: {
+    include: ['test/e2e/**/*.spec.ts'],
+    environment: 'node',
+    pool: 'forks',
+    maxWorkers: 1,
+    fileParallelism: false,
+    // The first run builds the admin (about two minutes on two cores).
+    hookTimeout: 600_000,
+    testTimeout: 180_000,
+    env: { PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true' },
+  },
+})
