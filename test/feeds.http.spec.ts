@@ -1,11 +1,13 @@
 import type { Payload } from 'payload'
 
+import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningServer } from '../src/server'
+import { findFeedReviews } from '../src/feeds/findFeedReviews'
 import { DRAFT_ONLY_MARKER, seedDemo } from '../src/seed'
 import { paragraph, richText } from '../src/seed/richText'
-import { startTestServer, uniqueSuffix, uniqueTitle, withQueryCount } from './helpers'
+import { createUser, loginHeaders, startTestServer, uniqueSuffix, uniqueTitle, withQueryCount } from './helpers'
 
 type ID = number | string
 type Format = 'atom' | 'json' | 'rss'
@@ -259,6 +261,16 @@ describe('review feeds', () => {
     }
   })
 
+  it('should show a signed-in admin the same published-only feed as everyone else', async () => {
+    const headers = await loginHeaders(server.url, await createUser(payload, 'admin'))
+    for (const format of FORMATS) {
+      const signedIn = await getFeed(format, '', headers)
+      expect(signedIn.status, format).toBe(200)
+      expect(signedIn.body, format).not.toContain(DRAFT_MARKER)
+      expect(signedIn.body, format).toBe((await getFeed(format)).body)
+    }
+  })
+
   it('should answer 304 with no body to a matching If-None-Match, and 200 otherwise', async () => {
     for (const format of FORMATS) {
       const first = await getFeed(format)
@@ -324,6 +336,16 @@ describe('review feeds', () => {
       expect(response.status, query).toBe(400)
       const body = JSON.parse(response.body) as { errors: Array<{ message: string }> }
       expect(body.errors[0].message, query).toMatch(/must be a whole number/)
+    }
+  })
+
+  it('should read only the fields an item shows, never rich text', async () => {
+    const { reviews } = await findFeedReviews({ req: await createLocalReq({}, payload), limit: 100 })
+    expect(reviews).toHaveLength(3)
+    const shown = ['id', 'title', 'slug', 'excerpt', 'rating', 'publishedAt', 'updatedAt', 'film']
+    for (const review of reviews) {
+      expect(Object.keys(review).filter((key) => !shown.includes(key))).toEqual([])
+      expect(Object.keys(review.film as object).sort()).toEqual(['id', 'releaseYear', 'title'])
     }
   })
 

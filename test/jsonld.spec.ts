@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { TestUser } from './helpers'
 import { reviewJsonLdEndpoint } from '../src/endpoints/reviewJsonLd'
+import { buildReviewJsonLd } from '../src/jsonLd/buildReviewJsonLd'
 import { loadReviewJsonLd } from '../src/jsonLd/loadReviewJsonLd'
+import { serializeJsonLd } from '../src/jsonLd/serializeJsonLd'
 import { resolveOptions } from '../src/options'
 import { DRAFT_ONLY_MARKER, seedDemo } from '../src/seed'
 import { createUser, startPayload, uniqueTitle, withQueryCount } from './helpers'
@@ -316,5 +318,70 @@ describe('reviewJsonLdEndpoint', () => {
       expect(body.errors[0].message).toMatch(/no published review/)
       expect(JSON.stringify(body)).not.toContain(DRAFT_ONLY_MARKER)
     }
+  })
+})
+
+describe('buildReviewJsonLd on its own', () => {
+  const build = (overrides: Partial<Parameters<typeof buildReviewJsonLd>[0]> = {}): JsonObject =>
+    buildReviewJsonLd({
+      review: { id: 7, title: 'A review', slug: 'a-review' },
+      film: { title: 'A film', composers: [1] },
+      tracks: [],
+      composers: [{ id: 1, name: 'A Composer', affiliations: [] }],
+      options,
+      ...overrides,
+    }) as JsonObject
+
+  it('should keep a rating of 0, which is a rating, and leave out null', () => {
+    expect(build({ review: { id: 7, title: 'Zero', rating: 0 } }).reviewRating).toEqual({
+      '@type': 'Rating',
+      ratingValue: 0,
+      bestRating: 10,
+      worstRating: 0,
+    })
+    expect('reviewRating' in build({ review: { id: 7, title: 'Unrated', rating: null } })).toBe(false)
+  })
+
+  it('should name a Person author only when there is a name', () => {
+    expect(build({ authorName: 'Ann Critic' }).author).toEqual({ '@type': 'Person', name: 'Ann Critic' })
+    expect(build({ authorName: '  ' }).author).toEqual({ '@type': 'Organization', name: 'Exploring Soundtracks', url: SITE })
+  })
+
+  it('should leave out what the film does not have', () => {
+    const album = build().itemReviewed
+    expect(album).toEqual({
+      '@type': 'MusicAlbum',
+      name: 'A film (Original Motion Picture Soundtrack)',
+      albumProductionType: 'https://schema.org/SoundtrackAlbum',
+      numTracks: 0,
+      byArtist: [{ '@type': 'Person', name: 'A Composer' }],
+      about: { '@type': 'Movie', name: 'A film', musicBy: [{ '@type': 'Person', name: 'A Composer' }] },
+    })
+  })
+
+  it('should number a multi-disc album through and keep disc-track positions on the recordings', () => {
+    const track = build({
+      tracks: [
+        { title: 'One', disc: 1, number: 1, durationSeconds: 3600 },
+        { title: 'Two', disc: 2, number: 1, durationSeconds: 59, composers: [2] },
+      ],
+      composers: [
+        { id: 1, name: 'A Composer' },
+        { id: 2, name: 'Guest Composer', affiliations: ['A Studio'] },
+      ],
+    }).itemReviewed
+    expect(track.track.itemListElement.map((entry: JsonObject) => [entry.position, entry.item.position, entry.item.duration])).toEqual([
+      [1, '1-1', 'PT1H'],
+      [2, '2-1', 'PT59S'],
+    ])
+    expect(track.byArtist.map((artist: JsonObject) => artist.name)).toEqual(['A Composer', 'Guest Composer'])
+    expect(track.about.musicBy.map((artist: JsonObject) => artist.name)).toEqual(['A Composer'])
+  })
+
+  it('should serialize for a script tag without letting a title close it', () => {
+    const data = build({ review: { id: 7, title: '</script><script>alert("x")</script> & more', slug: 'x' } })
+    const serialized = serializeJsonLd(data)
+    expect(serialized).not.toMatch(/[<>&]/)
+    expect(JSON.parse(serialized)).toEqual(data)
   })
 })

@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 
 import type { ResolvedOptions } from '../options'
 import { loadReviewJsonLd } from '../jsonLd/loadReviewJsonLd'
+import { serializeJsonLd } from '../jsonLd/serializeJsonLd'
 import { json, text } from './respond'
 
 /**
@@ -17,7 +18,7 @@ export const reviewJsonLdEndpoint = (options: ResolvedOptions): Endpoint => ({
     if (!jsonLd) {
       return json(req, { errors: [{ message: `There is no published review with id “${id}”.` }] }, 404)
     }
-    return text(req, JSON.stringify(jsonLd), 'application/ld+json; charset=utf-8', 200, {
+    return text(req, serializeJsonLd(jsonLd), 'application/ld+json; charset=utf-8', 200, {
       'Cache-Control': 'public, max-age=300',
     })
   },

@@ -4,6 +4,7 @@ import { Feed } from 'feed'
 
 import type { ResolvedOptions } from '../options'
 import type { FeedReview } from './findFeedReviews'
+import { reviewURL } from '../jsonLd/buildReviewJsonLd'
 
 export type FeedFormat = 'atom' | 'json' | 'rss'
 
@@ -32,11 +33,7 @@ export const escapeHTML = (text: string): string => text.replace(/[&<>"']/g, (ch
 
 /** Characters XML 1.0 cannot carry at all, even escaped. */
 const stripXMLInvalid = (text: string): string =>
-  // eslint-disable-next-line no-control-regex
   text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-
-export const reviewURL = (siteUrl: string, review: Pick<FeedReview, 'id' | 'slug'>): string =>
-  `${siteUrl}/reviews/${encodeURIComponent(review.slug || String(review.id))}`
 
 const filmOf = (review: FeedReview): { title: string; releaseYear?: null | number } | null =>
   review.film && typeof review.film === 'object' ? review.film : null
@@ -107,11 +104,11 @@ export const buildReviewFeed = ({ format, reviews, options, feedURLs, nextURL }:
 
 /** `feed` writes JSON Feed 1.0; 1.1 renames `author` to `authors` and adds paging via `next_url`. */
 const toJSONFeed11 = (json: string, nextURL?: string): string => {
-  const { version: _version, author, items, ...rest } = JSON.parse(json) as Record<string, unknown>
+  const { author, items, ...rest } = JSON.parse(json) as Record<string, unknown>
   return JSON.stringify(
     {
-      version: JSON_FEED_VERSION,
       ...rest,
+      version: JSON_FEED_VERSION,
       ...(author ? { authors: [author] } : {}),
       ...(nextURL ? { next_url: nextURL } : {}),
       items,

@@ -9,6 +9,7 @@ type ID = number | string
 type Related = ID | { id: ID }
 
 export type ReviewJsonLdReview = {
+  id: ID
   title: string
   slug?: null | string
   excerpt?: null | string
@@ -52,6 +53,10 @@ export type BuildReviewJsonLdArgs = {
 }
 
 export const SOUNDTRACK_SUFFIX = ' (Original Motion Picture Soundtrack)'
+
+/** The review's page on the public site, as feeds and JSON-LD link to it. */
+export const reviewURL = (siteUrl: string, review: { id: ID; slug?: null | string }): string =>
+  `${siteUrl}/reviews/${encodeURIComponent(review.slug || String(review.id))}`
 
 const idOf = (value: Related): string => String(typeof value === 'object' ? value.id : value)
 
@@ -144,7 +149,7 @@ export const buildReviewJsonLd = ({
     '@context': 'https://schema.org',
     '@type': 'Review',
     name: review.title,
-    ...(isGiven(review.slug) ? { url: `${options.siteUrl}/reviews/${review.slug}` } : {}),
+    url: reviewURL(options.siteUrl, review),
     ...(review.publishedAt ? { datePublished: new Date(review.publishedAt).toISOString() } : {}),
     ...(review.updatedAt ? { dateModified: new Date(review.updatedAt).toISOString() } : {}),
     author,

@@ -17,7 +17,7 @@ export type LoadReviewJsonLdArgs = {
   options: Pick<ResolvedOptions, 'publisher' | 'ratingScale' | 'siteUrl' | 'usersCollection'>
 }
 
-type ReviewDoc = ReviewJsonLdReview & { id: ID; film?: ID | { id: ID } | null; author?: ID | { id: ID } | null }
+type ReviewDoc = ReviewJsonLdReview & { film?: ID | { id: ID } | null; author?: ID | { id: ID } | null }
 
 /** The id in the reviews collection's own type, or null when it cannot name a review (so: not found, never a 500). */
 export const toReviewID = (req: PayloadRequest, id: ID): ID | null => {

@@ -1,0 +1,5 @@
+export { buildReviewFeed, FEED_CONTENT_TYPES, JSON_FEED_VERSION, lastModifiedOf } from './buildReviewFeed'
+export type { BuildReviewFeedArgs, FeedFormat } from './buildReviewFeed'
+export { etagOf, isNotModified } from './conditionalGet'
+export { FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT, findFeedReviews } from './findFeedReviews'
+export type { FeedPage, FeedReview } from './findFeedReviews'

@@ -1,0 +1,87 @@
+import type { CollectionAfterChangeHook, Config } from 'payload'
+
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig, getPayload } from 'payload'
+import { describe, expect, it } from 'vitest'
+
+import { databaseAdapter } from '../src/database'
+import { soundtrackReviews } from '../src/index'
+import { testDatabaseURI } from './helpers'
+
+const baseConfig = (plugins: Config['plugins'], extra: Partial<Config> = {}) =>
+  buildConfig({
+    secret: 'test-secret-not-for-production',
+    db: databaseAdapter(testDatabaseURI('plugin')),
+    editor: lexicalEditor(),
+    collections: [{ slug: 'users', auth: true, fields: [{ name: 'displayName', type: 'text' }] }],
+    plugins,
+    ...extra,
+  })
+
+const customEndpoints = (config: Awaited<ReturnType<typeof buildConfig>>) => [
+  ...config.endpoints.map((endpoint) => endpoint.path).filter((path) => path !== '/access'),
+  ...config.collections.flatMap((collection) =>
+    (collection.endpoints || []).filter((endpoint) => /tracklist|json-ld/.test(endpoint.path)).map((e) => e.path),
+  ),
+]
+
+describe('soundtrackReviews(options)', () => {
+  it('should add the four collections, the schedule global, roles on users (keeping their fields), endpoints and the job', async () => {
+    const config = await baseConfig([soundtrackReviews()])
+    expect(config.collections.map((c) => c.slug)).toEqual(expect.arrayContaining(['users', 'films', 'composers', 'tracks', 'reviews']))
+    expect(config.globals.map((g) => g.slug)).toContain('publication-schedule')
+    const users = config.collections.find((c) => c.slug === 'users')!
+    expect(users.fields.map((f) => ('name' in f ? f.name : null))).toEqual(expect.arrayContaining(['displayName', 'roles']))
+    expect(customEndpoints(config)).toEqual(
+      expect.arrayContaining(['/schedule', '/schedule.ics', '/feeds/reviews.rss', '/feeds/reviews.atom', '/feeds/reviews.json', '/:id/tracklist', '/:id/json-ld']),
+    )
+    expect(config.jobs.tasks?.map((task) => task.slug)).toContain('publishDueReviews')
+  })
+
+  it('should keep the schema but add no endpoints or jobs when disabled', async () => {
+    const config = await baseConfig([soundtrackReviews({ disabled: true })])
+    expect(config.collections.map((c) => c.slug)).toEqual(expect.arrayContaining(['films', 'composers', 'tracks', 'reviews']))
+    expect(config.globals.map((g) => g.slug)).toContain('publication-schedule')
+    expect(customEndpoints(config)).toEqual([])
+    expect(config.jobs.tasks ?? []).not.toContainEqual(expect.objectContaining({ slug: 'publishDueReviews' }))
+  })
+
+  it('should apply a rating scale and per-collection field overrides', async () => {
+    const config = await baseConfig([
+      soundtrackReviews({
+        ratingScale: 5,
+        overrides: { films: { fields: ({ defaultFields }) => [...defaultFields, { name: 'imdbId', type: 'text' }] } },
+      }),
+    ])
+    const films = config.collections.find((c) => c.slug === 'films')!
+    expect(films.fields.some((f) => 'name' in f && f.name === 'imdbId')).toBe(true)
+    const rating = config.collections.find((c) => c.slug === 'reviews')!.fields.find((f) => 'name' in f && f.name === 'rating')
+    expect(rating).toMatchObject({ max: 5 })
+  })
+
+  it('should refuse a nonsensical rating scale with a clear message', () => {
+    expect(() => soundtrackReviews({ ratingScale: 0 })({} as Config)).toThrow(/ratingScale must be a positive number/)
+  })
+
+  it("should run a site owner's hooks after the plugin's own, keeping the runtime right", async () => {
+    const seen: unknown[] = []
+    const ownersHook: CollectionAfterChangeHook = ({ doc }) => {
+      seen.push(doc.title)
+      return doc
+    }
+    const config = await baseConfig([soundtrackReviews({ overrides: { tracks: { hooks: { afterChange: [ownersHook] } } } })])
+    const tracks = config.collections.find((c) => c.slug === 'tracks')!
+    expect(tracks.hooks.afterChange).toHaveLength(2)
+    expect(tracks.hooks.afterChange.at(-1)).toBe(ownersHook)
+    const payload = await getPayload({ config, key: 'plugin-hooks' })
+    try {
+      const film = await payload.create({ collection: 'films', data: { title: 'Hooks' } })
+      await payload.create({ collection: 'tracks', data: { film: film.id, number: 1, title: 'One', duration: '2:00' } })
+      expect(seen).toEqual(['One'])
+      const after = await payload.findByID({ collection: 'films', id: film.id, depth: 0 })
+      expect(after).toMatchObject({ trackCount: 1, totalRuntime: '2:00' })
+    } finally {
+      await payload.destroy()
+    }
+  })
+})
