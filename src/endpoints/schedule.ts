@@ -1,8 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { ResolvedOptions } from '../options'
-import type { ScheduleDoc } from '../hooks/assignScheduleSlots'
-import { queueIDs } from '../hooks/assignScheduleSlots'
+import { queueIDs, readSchedule } from '../hooks/assignScheduleSlots'
 import { slugs } from '../options'
 import { buildScheduleCalendar, formatSlotLabel, toLocalISO } from '../schedule'
 import { json, text } from './respond'
@@ -40,12 +39,7 @@ type QueuedReviewDoc = {
  * film. Reviews are read as drafts (the queue holds drafts) but only those fields are selected.
  */
 export const readPublicSchedule = async (req: PayloadRequest): Promise<PublicSchedule> => {
-  const schedule = (await req.payload.findGlobal({
-    slug: slugs.schedule,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })) as ScheduleDoc
+  const schedule = await readSchedule(req)
   const timezone = schedule.timezone ?? 'UTC'
   const queue = queueIDs(schedule.queue)
   const { docs } = queue.length

@@ -20,6 +20,10 @@ export type ScheduleDoc = {
   skipDates?: { date?: null | string }[] | null
 }
 
+/** The schedule as stored (ids at depth 0), read inside `req`'s transaction. */
+export const readSchedule = async (req: PayloadRequest): Promise<ScheduleDoc> =>
+  (await req.payload.findGlobal({ slug: slugs.schedule, depth: 0, overrideAccess: true, req })) as ScheduleDoc
+
 export const queueIDs = (queue: ScheduleDoc['queue']): ID[] =>
   (queue ?? []).map((entry) => (typeof entry === 'object' && entry !== null ? entry.id : entry))
 

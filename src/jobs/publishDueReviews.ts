@@ -4,7 +4,7 @@ import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
 import type { ResolvedOptions } from '../options'
 import type { ScheduleDoc } from '../hooks/assignScheduleSlots'
-import { describeErrors, queueIDs, reassignSlots, SCHEDULING } from '../hooks/assignScheduleSlots'
+import { describeErrors, queueIDs, readSchedule, reassignSlots, SCHEDULING } from '../hooks/assignScheduleSlots'
 import { PUBLISHED_BY_SCHEDULE } from '../hooks/guardPublishing'
 import { slugs } from '../options'
 
@@ -29,7 +29,7 @@ const serialised = <T>(key: object, work: () => Promise<T>): Promise<T> => {
 export const publishDueReviews = ({ req, now = new Date() }: { req: PayloadRequest; now?: Date }): Promise<PublishRun> =>
   serialised(req.payload, async () => {
     const { payload } = req
-    const schedule = (await payload.findGlobal({ slug: slugs.schedule, depth: 0, overrideAccess: true })) as ScheduleDoc
+    const schedule = await readSchedule(req)
     const run: PublishRun = { published: [], failed: [] }
     if (!schedule.enabled) {
       return run
