@@ -1,4 +1,4 @@
-import type { GlobalConfig } from 'payload'
+import type { GlobalConfig, PayloadRequest } from 'payload'
 
 import type { ResolvedOptions } from '../src/options'
 import { isAdmin } from '../src/access/isAdmin'
@@ -78,12 +78,31 @@ export const PublicationSchedule = (options: ResolvedOptions): GlobalConfig => (
       type: 'relationship',
       relationTo: slugs.reviews,
       hasMany: true,
+      // Offers drafts only in the admin; `validate` below enforces it for every write.
       filterOptions: { _status: { not_equals: 'published' } },
       admin: { description: 'Drag to reorder: order is publication order. Published reviews leave the queue.' },
-      validate: (value: unknown) => {
-        const ids = queueIDs(Array.isArray(value) ? value : []).map(String)
-        const repeated = ids.find((id, index) => ids.indexOf(id) !== index)
-        return repeated === undefined ? true : `Review ${repeated} is queued twice; a review can be queued once.`
+      validate: async (value: unknown, { req }: { req: PayloadRequest }) => {
+        const ids = queueIDs(Array.isArray(value) ? value : [])
+        const keys = ids.map(String)
+        const repeated = keys.find((id, index) => keys.indexOf(id) !== index)
+        if (repeated !== undefined) {
+          return `Review ${repeated} is queued twice; a review can be queued once.`
+        }
+        if (ids.length === 0) {
+          return true
+        }
+        const { docs } = await req.payload.find({
+          collection: slugs.reviews,
+          where: { and: [{ id: { in: ids } }, { _status: { equals: 'published' } }] },
+          select: { title: true },
+          pagination: false,
+          depth: 0,
+          overrideAccess: true,
+          req,
+        })
+        return docs.length === 0
+          ? true
+          : `Published reviews cannot be queued: ${docs.map((doc) => `“${doc.title}” (${doc.id})`).join(', ')}.`
       },
     },
     {

@@ -426,10 +426,10 @@ describe('overlapping job runs', () => {
     ]
     // allSettled, not all: both runs must finish before the checks (and the cleanup) touch the database.
     const runs = await Promise.allSettled([payload.jobs.run({ queue: QUEUE }), payload.jobs.run({ queue: QUEUE })])
-    expect(await publishedVersions(a)).toBe(1)
-    expect(await publishedVersions(b)).toBe(1)
-    await expectStillDraft(c)
-    expect(asStrings((await readSchedule()).queue)).toEqual(asStrings([c]))
+    expect.soft(await publishedVersions(a), 'published versions of the first review').toBe(1)
+    expect.soft(await publishedVersions(b), 'published versions of the second review').toBe(1)
+    expect.soft(await publishedVersions(c), 'published versions of the future review').toBe(0)
+    expect.soft(asStrings((await readSchedule()).queue)).toEqual(asStrings([c]))
     const failures = runs.flatMap((run) => (run.status === 'rejected' ? [String(run.reason)] : []))
     expect(failures, 'both job runs should finish without an error').toEqual([])
     const statuses = Object.assign({}, ...runs.map((run) => (run.status === 'fulfilled' ? run.value.jobStatus : {})))

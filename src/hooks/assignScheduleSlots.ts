@@ -82,18 +82,16 @@ export const reassignSlots = async ({
 }): Promise<void> => {
   const queue = queueIDs(schedule.queue)
   const queued = new Set(queue.map(String))
-  for (const id of previousQueue.filter((id) => !queued.has(String(id)))) {
-    await setPublishAt({ req, id, publishAt: null })
-  }
-  if (queue.length === 0) {
+  const removed = previousQueue.filter((id) => !queued.has(String(id)))
+  if (queue.length === 0 && removed.length === 0) {
     return
   }
   const [{ docs: current }, { docs: published }] = await Promise.all([
     req.payload.find({
       collection: slugs.reviews,
-      where: { id: { in: queue } },
+      where: { id: { in: [...queue, ...removed] } },
       draft: true,
-      select: { publishAt: true },
+      select: { publishAt: true, _status: true },
       pagination: false,
       depth: 0,
       overrideAccess: true,
@@ -109,6 +107,15 @@ export const reassignSlots = async ({
       req,
     }),
   ])
+  // A review that left the queue loses its slot, unless it left because it was published.
+  for (const doc of current.filter((doc) => removed.some((id) => String(id) === String(doc.id)))) {
+    if (doc._status !== 'published' && doc.publishAt) {
+      await setPublishAt({ req, id: doc.id as ID, publishAt: null })
+    }
+  }
+  if (queue.length === 0) {
+    return
+  }
   const currentSlot = new Map<string, null | string>(
     current.map((doc) => [String(doc.id), (doc.publishAt as null | string | undefined) ?? null]),
   )

@@ -22,9 +22,9 @@ const serialised = <T>(key: object, work: () => Promise<T>): Promise<T> => {
 }
 
 /**
- * Publishes every queued review whose slot has passed, oldest slot first, each in its own
- * transaction (a crash mid-run loses nothing: the next run finds the rest still due). A review is
- * re-read inside its transaction and skipped if already published, so it is published once.
+ * Publishes every queued review whose slot has passed, oldest slot first. A review is re-read
+ * just before and skipped if already published, and runs in a process are serialised, so each is
+ * published once; one still queued after a crash is found published and only leaves the queue.
  */
 export const publishDueReviews = ({ req, now = new Date() }: { req: PayloadRequest; now?: Date }): Promise<PublishRun> =>
   serialised(req.payload, async () => {
@@ -48,9 +48,10 @@ export const publishDueReviews = ({ req, now = new Date() }: { req: PayloadReque
         })
       : { docs: [] }
 
+    // Each publish is one Payload write (document and version together). SQLite allows one writer,
+    // so nothing else is held open meanwhile: a crash leaves the rest due for the next run.
+    const publishReq = { ...req, context: { ...req.context, [PUBLISHED_BY_SCHEDULE]: true, [SCHEDULING]: true } } as PayloadRequest
     for (const review of due) {
-      const publishReq = { ...req, transactionID: undefined, context: { [PUBLISHED_BY_SCHEDULE]: true, [SCHEDULING]: true } } as PayloadRequest
-      const isOwn = await initTransaction(publishReq)
       try {
         const latest = await payload.findByID({
           collection: slugs.reviews,
@@ -72,14 +73,8 @@ export const publishDueReviews = ({ req, now = new Date() }: { req: PayloadReque
             req: publishReq,
           })
         }
-        if (isOwn) {
-          await commitTransaction(publishReq)
-        }
         run.published.push(review.id)
       } catch (error) {
-        if (isOwn) {
-          await killTransaction(publishReq)
-        }
         run.failed.push({ id: review.id, reason: `“${review.title}” (${review.id}): ${describeErrors(error)}` })
       }
     }

@@ -1,0 +1,311 @@
+import type { Payload } from 'payload'
+
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+
+import type { RunningServer } from '../src/server'
+import type { TestUser } from './helpers'
+import { paragraph, richText } from '../src/seed/richText'
+import { createUser, loginHeaders, setClock, startTestServer, uniqueSuffix, uniqueTitle } from './helpers'
+
+type ID = number | string
+
+type Upcoming = {
+  slot: string
+  localSlot: string
+  review: { id: ID; title: string; slug: string; film: { title: string; releaseYear: number } }
+}
+
+type PublicSchedule = { timezone: string; weekday: string; time: string; upcoming: Upcoming[] }
+
+type CalendarEvent = { uid: string; start: string }
+
+const SCHEDULE = 'publication-schedule'
+
+/** Tuesday 20 October 2026, noon UTC: New York is on EDT until Sunday 1 November. */
+const NOW = '2026-10-20T12:00:00.000Z'
+
+const FRIDAYS_IN_NEW_YORK = {
+  enabled: true,
+  weekday: 'friday',
+  time: '09:00',
+  timezone: 'America/New_York',
+  skipDates: [],
+}
+
+/** Written into every draft's excerpt and plot recap: it must never reach the public schedule. */
+const DRAFT_MARKER = `DRAFT-ONLY-${uniqueSuffix()}`
+
+let server: RunningServer
+let payload: Payload
+let admin: TestUser
+let editor: TestUser
+let film: { id: ID; title: string; releaseYear: number }
+
+const createDraft = async (label: string): Promise<ID> =>
+  (
+    await payload.create({
+      collection: 'reviews',
+      data: {
+        title: uniqueTitle(label),
+        film: film.id,
+        _status: 'draft',
+        excerpt: `Excerpt ${DRAFT_MARKER}`,
+        plotRecap: richText(paragraph(`Plot recap ${DRAFT_MARKER}`)),
+      },
+      draft: true,
+      depth: 0,
+      overrideAccess: true,
+    })
+  ).id
+
+const createDrafts = async (count: number): Promise<ID[]> => {
+  const ids: ID[] = []
+  for (let index = 1; index <= count; index++) {
+    ids.push(await createDraft(`Upcoming review ${index}`))
+  }
+  return ids
+}
+
+const saveSchedule = (data: Record<string, unknown>) =>
+  payload.updateGlobal({ slug: SCHEDULE, data, depth: 0, overrideAccess: true })
+
+const readSchedule = () => payload.findGlobal({ slug: SCHEDULE, depth: 0, overrideAccess: true })
+
+const getSchedule = async (): Promise<{ text: string; body: PublicSchedule }> => {
+  const response = await fetch(`${server.url}/api/schedule`)
+  expect(response.status).toBe(200)
+  const text = await response.text()
+  return { text, body: JSON.parse(text) as PublicSchedule }
+}
+
+const getCalendar = async (): Promise<{ text: string; events: CalendarEvent[] }> => {
+  const response = await fetch(`${server.url}/api/schedule.ics`)
+  expect(response.status).toBe(200)
+  expect(response.headers.get('content-type')).toMatch(/^text\/calendar\b/)
+  const text = await response.text()
+  return { text, events: parseEvents(text) }
+}
+
+/** Reads UID and DTSTART of every VEVENT (RFC 5545: unfold continuation lines first). */
+const parseEvents = (ics: string): CalendarEvent[] => {
+  const lines = ics.replace(/\r?\n[ \t]/g, '').split(/\r?\n/)
+  const events: CalendarEvent[] = []
+  let current: Partial<CalendarEvent> | null = null
+  for (const line of lines) {
+    if (line === 'BEGIN:VEVENT') {
+      current = {}
+    } else if (line === 'END:VEVENT' && current) {
+      events.push({ uid: current.uid ?? '', start: current.start ?? '' })
+      current = null
+    } else if (current && line.startsWith('UID:')) {
+      current.uid = line.slice('UID:'.length)
+    } else if (current && line.startsWith('DTSTART')) {
+      const utc = /^DTSTART(?:;[^:]*)?:(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(line)
+      current.start = utc ? `${utc[1]}-${utc[2]}-${utc[3]}T${utc[4]}:${utc[5]}:${utc[6]}.000Z` : `not UTC: ${line}`
+    }
+  }
+  return events
+}
+
+/** Fridays 09:00 New York from 4 September 2026, skipping 27 November: EDT is UTC-4, EST UTC-5. */
+const expectedAcceptanceSlots = (count: number): string[] => {
+  const slots: string[] = []
+  for (let day = Date.UTC(2026, 8, 4); slots.length < count; day += 7 * 86_400_000) {
+    const date = new Date(day).toISOString().slice(0, 10)
+    if (date !== '2026-11-27') {
+      const isEastern = date > '2026-11-01' && date < '2027-03-14'
+      slots.push(`${date}T${isEastern ? '14' : '13'}:00:00.000Z`)
+    }
+  }
+  return slots
+}
+
+beforeAll(async () => {
+  server = await startTestServer('schedule_http')
+  payload = server.payload
+  // The clock is faked here: the minute cron would run the queue (and write) at unpredictable moments.
+  await Promise.all(payload.crons.splice(0).map((cron) => cron.stop()))
+  admin = await createUser(payload, 'admin')
+  editor = await createUser(payload, 'editor')
+  const title = uniqueTitle('Jaws')
+  film = { id: (await payload.create({ collection: 'films', data: { title, releaseYear: 1975 }, depth: 0 })).id, title, releaseYear: 1975 }
+})
+
+afterEach(async () => {
+  vi.useRealTimers()
+  await saveSchedule({ ...FRIDAYS_IN_NEW_YORK, enabled: false, queue: [] })
+  await payload.delete({ collection: 'reviews', where: { id: { exists: true } }, depth: 0, overrideAccess: true })
+})
+
+afterAll(async () => {
+  vi.useRealTimers()
+  await server?.close()
+})
+
+describe('the publication schedule over REST', () => {
+  it('should refuse an anonymous read of the schedule with 403', async () => {
+    const response = await fetch(`${server.url}/api/globals/${SCHEDULE}`)
+    expect(response.status).toBe(403)
+  })
+
+  it('should refuse an editor saving the schedule with 403 and change nothing', async () => {
+    const before = await readSchedule()
+    const response = await fetch(`${server.url}/api/globals/${SCHEDULE}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await loginHeaders(server.url, editor)) },
+      body: JSON.stringify({ time: '10:00' }),
+    })
+    expect(response.status).toBe(403)
+    expect(await readSchedule()).toEqual(before)
+  })
+
+  it('should answer an admin saving an unknown time zone with 400 naming timezone, and change nothing', async () => {
+    const before = await readSchedule()
+    const response = await fetch(`${server.url}/api/globals/${SCHEDULE}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await loginHeaders(server.url, admin)) },
+      body: JSON.stringify({ timezone: 'Mars/Olympus' }),
+    })
+    expect(response.status).toBe(400)
+    const body = (await response.json()) as { errors?: { data?: { errors?: { path: string; message: string }[] } }[] }
+    const fieldErrors = (body.errors ?? []).flatMap((error) => error.data?.errors ?? [])
+    expect(fieldErrors.map((error) => error.path)).toContain('timezone')
+    expect(fieldErrors.find((error) => error.path === 'timezone')?.message).toContain('Mars/Olympus')
+    expect(await readSchedule()).toEqual(before)
+  })
+
+  it('should let an admin save the schedule with 200', async () => {
+    const response = await fetch(`${server.url}/api/globals/${SCHEDULE}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await loginHeaders(server.url, admin)) },
+      body: JSON.stringify({ time: '10:45' }),
+    })
+    expect(response.status).toBe(200)
+    expect((await readSchedule()).time).toBe('10:45')
+  })
+})
+
+describe('GET /api/schedule', () => {
+  it('should list the queued reviews with their UTC slot, New York local slot, title, slug and film', async () => {
+    setClock(NOW)
+    const queue = await createDrafts(3)
+    await saveSchedule({ ...FRIDAYS_IN_NEW_YORK, queue })
+    const { body } = await getSchedule()
+    expect(body).toMatchObject({ timezone: 'America/New_York', weekday: 'friday', time: '09:00' })
+    expect(body.upcoming.map((entry) => entry.slot)).toEqual([
+      '2026-10-23T13:00:00.000Z',
+      '2026-10-30T13:00:00.000Z',
+      '2026-11-06T14:00:00.000Z',
+    ])
+    expect(body.upcoming.map((entry) => entry.localSlot)).toEqual([
+      '2026-10-23T09:00:00-04:00',
+      '2026-10-30T09:00:00-04:00',
+      '2026-11-06T09:00:00-05:00',
+    ])
+    for (const [index, entry] of body.upcoming.entries()) {
+      const draft = await payload.findByID({ collection: 'reviews', id: queue[index], draft: true, depth: 0, overrideAccess: true })
+      expect(entry.review).toEqual({
+        id: draft.id,
+        title: draft.title,
+        slug: draft.slug,
+        film: { title: film.title, releaseYear: 1975 },
+      })
+    }
+  })
+
+  it('should show anonymous visitors nothing of the drafts beyond title, slug and film', async () => {
+    setClock(NOW)
+    const queue = await createDrafts(2)
+    await saveSchedule({ ...FRIDAYS_IN_NEW_YORK, queue })
+    const draft = await payload.findByID({ collection: 'reviews', id: queue[0], draft: true, depth: 0, overrideAccess: true })
+    expect(JSON.stringify(draft)).toContain(DRAFT_MARKER)
+    const { text, body } = await getSchedule()
+    expect(body.upcoming).toHaveLength(2)
+    expect(text).not.toContain(DRAFT_MARKER)
+    expect(text).not.toContain('Plot recap')
+  })
+
+  it('should answer with exactly the keys of the public contract', async () => {
+    setClock(NOW)
+    const queue = await createDrafts(2)
+    await saveSchedule({ ...FRIDAYS_IN_NEW_YORK, queue })
+    const { body } = await getSchedule()
+    expect(body.upcoming).toHaveLength(2)
+    const keys = (value: object) => Object.keys(value).sort()
+    expect.soft(keys(body), 'top-level keys').toEqual(['time', 'timezone', 'upcoming', 'weekday'])
+    for (const entry of body.upcoming) {
+      expect.soft(keys(entry), 'keys of an upcoming slot').toEqual(['localSlot', 'review', 'slot'])
+      expect.soft(keys(entry.review), 'keys of a review').toEqual(['film', 'id', 'slug', 'title'])
+      expect.soft(keys(entry.review.film), 'keys of a film').toEqual(['releaseYear', 'title'])
+    }
+  })
+})
+
+describe('GET /api/schedule.ics', () => {
+  it('should serve one VEVENT per upcoming slot, starting at the slot, with UIDs that stay the same', async () => {
+    setClock(NOW)
+    const queue = await createDrafts(3)
+    await saveSchedule({ ...FRIDAYS_IN_NEW_YORK, queue })
+    const { body } = await getSchedule()
+    const first = await getCalendar()
+    const second = await getCalendar()
+    expect(first.events).toHaveLength(3)
+    expect(first.events.map((event) => event.start)).toEqual(body.upcoming.map((entry) => entry.slot))
+    expect(new Set(first.events.map((event) => event.uid)).size).toBe(3)
+    expect(first.events.every((event) => event.uid.length > 0)).toBe(true)
+    expect(second.events).toEqual(first.events)
+    expect(first.text).not.toContain(DRAFT_MARKER)
+  })
+})
+
+describe('the acceptance scenario: a season of Fridays', () => {
+  it('should plan 40 Fridays at 09:00 New York around daylight saving time and a holiday, and swap two slots when the queue is reordered', async () => {
+    setClock('2026-09-01T12:00:00.000Z')
+    const queue = await createDrafts(40)
+    await saveSchedule({ ...FRIDAYS_IN_NEW_YORK, queue, skipDates: [{ date: '2026-11-27', reason: 'Thanksgiving' }] })
+
+    const { body } = await getSchedule()
+    const slots = body.upcoming.map((entry) => entry.slot)
+    expect(slots).toHaveLength(40)
+    expect(slots).toEqual(expectedAcceptanceSlots(40))
+    expect(body.upcoming.map((entry) => String(entry.review.id))).toEqual(queue.map(String))
+    for (const { slot, localSlot } of body.upcoming) {
+      const date = slot.slice(0, 10)
+      const utcHour = new Date(slot).getUTCHours()
+      if (date < '2026-11-01') {
+        expect(utcHour, slot).toBe(13)
+      } else if (date >= '2026-11-06' && date <= '2027-03-12') {
+        expect(utcHour, slot).toBe(14)
+      } else {
+        expect(date >= '2027-03-19', slot).toBe(true)
+        expect(utcHour, slot).toBe(13)
+      }
+      expect(localSlot).toMatch(/^\d{4}-\d{2}-\d{2}T09:00:00-0[45]:00$/)
+      expect(localSlot.slice(0, 10)).not.toBe('2026-11-27')
+      expect(new Date(localSlot).toISOString()).toBe(slot)
+    }
+    expect(slots.some((slot) => slot.startsWith('2026-11-06'))).toBe(true)
+    expect(slots.some((slot) => slot.startsWith('2027-03-12'))).toBe(true)
+    expect(slots.some((slot) => slot.startsWith('2027-03-19'))).toBe(true)
+
+    const calendar = await getCalendar()
+    expect(calendar.events).toHaveLength(40)
+    expect(calendar.events.map((event) => event.start)).toEqual(slots)
+
+    const swapped = [...queue]
+    ;[swapped[4], swapped[25]] = [swapped[25], swapped[4]]
+    await saveSchedule({ queue: swapped })
+    const after = await getSchedule()
+    expect(after.body.upcoming.map((entry) => entry.slot)).toEqual(slots)
+    expect(after.body.upcoming.map((entry) => String(entry.review.id))).toEqual(swapped.map(String))
+    const slotOf = (entries: Upcoming[], id: ID) => entries.find((entry) => String(entry.review.id) === String(id))?.slot
+    expect(slotOf(after.body.upcoming, queue[4])).toBe(slots[25])
+    expect(slotOf(after.body.upcoming, queue[25])).toBe(slots[4])
+
+    const recalendar = await getCalendar()
+    expect(recalendar.events.map((event) => event.start)).toEqual(slots)
+    const uidAt = (events: CalendarEvent[], start: string) => events.find((event) => event.start === start)?.uid
+    expect(uidAt(recalendar.events, slots[4])).toBe(uidAt(calendar.events, slots[25]))
+    expect(uidAt(recalendar.events, slots[25])).toBe(uidAt(calendar.events, slots[4]))
+  })
+})
