@@ -225,16 +225,16 @@ describe('GET /api/schedule', () => {
     expect(text).not.toContain('Plot recap')
   })
 
-  it('should answer with exactly the keys of the public contract', async () => {
+  it('should answer with the keys of the public contract plus only `enabled` and a display `label`', async () => {
     setClock(NOW)
     const queue = await createDrafts(2)
     await saveSchedule({ ...FRIDAYS_IN_NEW_YORK, queue })
     const { body } = await getSchedule()
     expect(body.upcoming).toHaveLength(2)
     const keys = (value: object) => Object.keys(value).sort()
-    expect.soft(keys(body), 'top-level keys').toEqual(['time', 'timezone', 'upcoming', 'weekday'])
+    expect.soft(keys(body), 'top-level keys').toEqual(['enabled', 'time', 'timezone', 'upcoming', 'weekday'])
     for (const entry of body.upcoming) {
-      expect.soft(keys(entry), 'keys of an upcoming slot').toEqual(['localSlot', 'review', 'slot'])
+      expect.soft(keys(entry), 'keys of an upcoming slot').toEqual(['label', 'localSlot', 'review', 'slot'])
       expect.soft(keys(entry.review), 'keys of a review').toEqual(['film', 'id', 'slug', 'title'])
       expect.soft(keys(entry.review.film), 'keys of a film').toEqual(['releaseYear', 'title'])
     }
