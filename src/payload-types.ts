@@ -152,6 +152,10 @@ export interface UserAuthOperations {
 export interface User {
   id: number;
   /**
+   * Shown as the byline of your reviews.
+   */
+  name?: string | null;
+  /**
    * Admins manage users and the schedule and can publish; editors write reviews.
    */
   roles: ('admin' | 'editor')[];
@@ -592,6 +596,7 @@ export interface PayloadMigration {
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
+  name?: T;
   roles?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -19,7 +19,7 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname) },
     meta: { titleSuffix: ' · Exploring Soundtracks' },
   },
-  collections: [{ slug: 'users', auth: true, fields: [] }],
+  collections: [{ slug: 'users', auth: true, fields: [{ name: 'name', type: 'text', admin: { description: 'Shown as the byline of your reviews.' } }] }],
   plugins: [
     soundtrackReviews({
       siteUrl: process.env.SITE_URL || process.env.SERVER_URL || `http://localhost:${process.env.PORT || 3000}`,

@@ -5,7 +5,7 @@ import type { JoinFieldClientComponent } from 'payload'
 import { JoinField } from '@payloadcms/ui'
 import React, { useMemo, useState } from 'react'
 
-import { isBulkTracksEvent, useTracksChanged } from './trackEvents'
+import { useTracksChanged } from './trackEvents'
 
 /** An album fits on one page; the table reads `defaultLimit: 0` ("all" on the server) as "use the default 10". */
 const ALL_TRACKS_PAGE = 200
@@ -16,8 +16,8 @@ const ALL_TRACKS_PAGE = 200
  */
 export const FilmTracksField: JoinFieldClientComponent = (props) => {
   const [generation, setGeneration] = useState(0)
-  useTracksChanged((event) => {
-    if (isBulkTracksEvent(event)) {
+  useTracksChanged((change) => {
+    if (change.kind === 'imported') {
       setGeneration((current) => current + 1)
     }
   })

@@ -9,7 +9,7 @@ import type { TrackListError } from '../tracklist/parseTrackList'
 import { formatClock } from '../../fields/duration'
 import { parseTrackList } from '../tracklist/parseTrackList'
 import { fetchJSON, useApiURL } from './api'
-import { useReportTracksImported } from './trackEvents'
+import { reportTracksImported } from './trackEvents'
 
 const baseClass = 'tracklist-import'
 
@@ -54,7 +54,6 @@ export const TrackListImport: UIFieldClientComponent = () => {
   const trackCount = useFormFields(([fields]) => fields.trackCount?.value)
   const existing = typeof trackCount === 'number' ? trackCount : 0
   const apiURL = useApiURL()
-  const reportTracksImported = useReportTracksImported()
   const [isOpen, setIsOpen] = useState<boolean | null>(null)
   const [text, setText] = useState('')
   const [isReplacing, setIsReplacing] = useState(false)
@@ -91,7 +90,7 @@ export const TrackListImport: UIFieldClientComponent = () => {
         setText('')
         setIsReplacing(false)
         setIsOpen(false)
-        reportTracksImported()
+        reportTracksImported(filmID)
         return
       }
       const errors = (body.errors ?? []).map((error) => ({ line: error.line ?? 0, message: forEditors(error.message) }))

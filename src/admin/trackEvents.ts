@@ -1,34 +1,42 @@
 'use client'
 
-import type { DocumentEvent } from 'payload'
-
 import { useDocumentEvents } from '@payloadcms/ui'
 import { useEffect, useRef } from 'react'
 
 const TRACKS = 'tracks'
 
-/** A bulk change to a film's tracks (the import) carries no single document id. */
-export const isBulkTracksEvent = (event: DocumentEvent): boolean => event.entitySlug === TRACKS && event.id === undefined
+/** Our own event for the bulk import: Payload's document events describe one saved document each. */
+const TRACKS_IMPORTED = 'soundtrack-reviews:tracks-imported'
+
+export type TracksChange = { kind: 'imported'; filmID: number | string } | { kind: 'saved' }
 
 /**
- * Calls `onChange` for every track saved in this browser tab after mount (drawers, the import),
- * never for the event that was already there when the component mounted.
+ * Calls `onChange` when tracks change in this browser tab after mount: one saved in a drawer or
+ * edit view (Payload's document events), or a track list imported on a film.
  */
-export const useTracksChanged = (onChange: (event: DocumentEvent) => void): void => {
+export const useTracksChanged = (onChange: (change: TracksChange) => void): void => {
   const { mostRecentUpdate } = useDocumentEvents()
   const seen = useRef(mostRecentUpdate)
   const latest = useRef(onChange)
-  latest.current = onChange
+  useEffect(() => {
+    latest.current = onChange
+  })
   useEffect(() => {
     if (mostRecentUpdate && mostRecentUpdate !== seen.current && mostRecentUpdate.entitySlug === TRACKS) {
       seen.current = mostRecentUpdate
-      latest.current(mostRecentUpdate)
+      latest.current({ kind: 'saved' })
     }
   }, [mostRecentUpdate])
+  useEffect(() => {
+    const onImported = (event: Event) => {
+      latest.current({ kind: 'imported', filmID: (event as CustomEvent<{ filmID: number | string }>).detail.filmID })
+    }
+    window.addEventListener(TRACKS_IMPORTED, onImported)
+    return () => window.removeEventListener(TRACKS_IMPORTED, onImported)
+  }, [])
 }
 
-/** Tells the film's track table and runtime that tracks were created or replaced in bulk. */
-export const useReportTracksImported = (): (() => void) => {
-  const { reportUpdate } = useDocumentEvents()
-  return () => reportUpdate({ entitySlug: TRACKS, operation: 'create', updatedAt: new Date().toISOString() })
+/** Tells the film's track table and runtime fields that a track list was imported. */
+export const reportTracksImported = (filmID: number | string): void => {
+  window.dispatchEvent(new CustomEvent(TRACKS_IMPORTED, { detail: { filmID } }))
 }

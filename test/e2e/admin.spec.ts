@@ -118,12 +118,25 @@ describe('admin (browser)', () => {
     await expect.poll(() => inputValue('#field-totalRuntime')).toBe('1:35:46')
   })
 
+  it('should refresh the film total when a track is saved in the drawer of its track table', async () => {
+    await page.locator('#field-tracks tbody tr', { hasText: 'No Hard Feelings' }).locator('.drawer-link__doc-drawer-toggler').click()
+    const drawer = page.locator('.drawer--is-open')
+    const duration = drawer.locator('#field-duration')
+    expect(await duration.inputValue()).toBe('4:20')
+    await duration.fill('4:21')
+    await duration.blur()
+    await drawer.locator('#action-save').click()
+    await expect.poll(() => inputValue('#field-totalRuntime'), { timeout: 30_000 }).toBe('1:35:47')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.locator('#field-tracks tbody tr', { hasText: 'No Hard Feelings' }).textContent()).toContain('4:21')
+  })
+
   it('should write a review with a cue and save it as a draft', async () => {
     await page.goto('/admin/collections/reviews/create')
     await page.locator('#field-title').fill(reviewTitle)
     await pickOption(page, '#field-film', 'Fallout')
     // The sidebar shows the picked film's runtime before anything is saved.
-    await expect.poll(() => inputValue('#field-totalRuntime')).toBe('1:35:46')
+    await expect.poll(() => inputValue('#field-totalRuntime')).toBe('1:35:47')
 
     await page.locator('#field-cues button', { hasText: 'Add Cue' }).first().click()
     await page.locator('#field-cues__0__label').fill('The bathroom fight')
