@@ -18,7 +18,8 @@ describe('committed generated files', () => {
 
   afterAll(() => rmSync(tmp, { force: true }))
 
-  it('should have src/payload-types.ts match the current config (run `npm run generate:types`)', async () => {
+  // Generated ids are numbers on SQL databases and strings on MongoDB: the committed file is SQLite's.
+  it.runIf(isSQLite)('should have src/payload-types.ts match the current config (run `npm run generate:types`)', async () => {
     process.env.PAYLOAD_TS_OUTPUT_PATH = tmp
     try {
       await generateTypes(await config, { log: false })
