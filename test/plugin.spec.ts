@@ -59,6 +59,12 @@ describe('soundtrackReviews(options)', () => {
     expect(rating).toMatchObject({ max: 5 })
   })
 
+  it('should not run the queue in-process when schedule.runInProcess is false', async () => {
+    const config = await baseConfig([soundtrackReviews({ schedule: { runInProcess: false } })])
+    const { autoRun } = config.jobs
+    expect(typeof autoRun === 'function' ? await autoRun({} as never) : autoRun).toEqual([])
+  })
+
   it('should refuse a nonsensical rating scale with a clear message', () => {
     expect(() => soundtrackReviews({ ratingScale: 0 })({} as Config)).toThrow(/ratingScale must be a positive number/)
   })
