@@ -9,6 +9,8 @@ import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
 import { slugs } from '../src/options'
+import { localDateOf } from '../src/schedule/format'
+import { nextSlots } from '../src/schedule/slots'
 import { seedDemo } from '../src/seed'
 import { createFirstAdmin, openBrowser, startAdminServer } from '../test/e2e/harness'
 
@@ -55,7 +57,11 @@ try {
   await page.goto(`/admin/collections/films/${filmID}`)
   await page.locator('#field-tracks tbody tr').nth(25).waitFor()
   await settle(page)
-  await page.locator('#field-tracks').scrollIntoViewIfNeeded()
+  // The track table under the sticky document controls, the sidebar's count and runtime beside it.
+  await page.evaluate(() => {
+    const tracks = document.querySelector('#field-composers')
+    window.scrollTo(0, (tracks?.getBoundingClientRect().top ?? 0) + window.scrollY - 140)
+  })
   await shoot(page, 'film')
 
   const reviewID = await idOf(page, slugs.reviews, 'Fallout')
@@ -65,9 +71,12 @@ try {
   await shoot(page, 'review')
 
   const johnWick = await idOf(page, slugs.reviews, 'John Wick')
+  const cadence = { weekday: 'friday', time: '09:00', timezone: 'Europe/London' } as const
+  // A skipped week a little ahead, so the picture shows how the queue moves past it.
+  const skipped = localDateOf(nextSlots({ after: new Date(), cadence, count: 3 })[2], cadence.timezone)
   await server.payload.updateGlobal({
     slug: slugs.schedule,
-    data: { enabled: true, weekday: 'friday', time: '09:00', timezone: 'Europe/London', queue: [johnWick] },
+    data: { enabled: true, ...cadence, queue: [johnWick], skipDates: [{ date: skipped, reason: 'Festival week: no review' }] },
     depth: 0,
     overrideAccess: true,
   })

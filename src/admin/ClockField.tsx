@@ -2,8 +2,8 @@
 
 import type { TextFieldClientComponent } from 'payload'
 
-import { FieldError, TextInput, useField } from '@payloadcms/ui'
-import React, { useCallback, useState } from 'react'
+import { TextInput, useField, useForm } from '@payloadcms/ui'
+import React, { Fragment, useCallback, useState } from 'react'
 
 import { formatClock, parseClock } from '../../fields/duration'
 
@@ -34,11 +34,13 @@ export const ClockField: TextFieldClientComponent = (props) => {
     },
     [label],
   )
-  const { path, value, setValue, showError, disabled, customComponents } = useField<null | string>({
+  const { path, value, setValue, showError, errorMessage, disabled, customComponents } = useField<null | string>({
     potentiallyStalePath: pathFromProps,
     validate,
   })
-  const seconds = useField<null | number>({ path: siblingPath(path, secondsName) })
+  const secondsPath = siblingPath(path, secondsName)
+  const seconds = useField<null | number>({ path: secondsPath })
+  const { dispatchFields } = useForm()
   const [blurError, setBlurError] = useState<string | null>(null)
 
   const onBlur = () => {
@@ -60,12 +62,19 @@ export const ClockField: TextFieldClientComponent = (props) => {
     if (normalised !== value) {
       setValue(normalised)
     }
+    // A refusal of an earlier text (after a failed save) is stale now; the next form-state check agrees.
+    dispatchFields({ type: 'UPDATE', path, valid: true, errorMessage: undefined })
     if (seconds.value !== parsed.seconds) {
       seconds.setValue(parsed.seconds)
+      // The seconds' last refusal ("required") was about the old value; the server checks the new one on save.
+      dispatchFields({ type: 'UPDATE', path: secondsPath, valid: true, errorMessage: undefined })
     }
   }
 
-  const isShowingError = Boolean(blurError) || showError
+  // Shown under the input rather than in Payload's tooltip, which cuts a sentence short in a narrow field.
+  // The hidden seconds field's own refusal ("Duration is required") is shown here too.
+  const message =
+    blurError ?? (showError ? errorMessage : undefined) ?? (seconds.showError ? seconds.errorMessage : undefined)
   return (
     <div className="clock-field" onBlur={onBlur}>
       <TextInput
@@ -73,7 +82,7 @@ export const ClockField: TextFieldClientComponent = (props) => {
         BeforeInput={customComponents?.BeforeInput}
         Description={customComponents?.Description}
         description={field.admin?.description}
-        Error={blurError ? <FieldError message={blurError} path={path} showError /> : customComponents?.Error}
+        Error={customComponents?.Error ?? <Fragment />}
         Label={customComponents?.Label}
         label={field.label}
         onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
@@ -84,9 +93,14 @@ export const ClockField: TextFieldClientComponent = (props) => {
         placeholder={field.admin?.placeholder}
         readOnly={readOnly || disabled}
         required={field.required}
-        showError={isShowingError}
+        showError={Boolean(message)}
         value={value ?? ''}
       />
+      {message && (
+        <p className="clock-field__error" role="alert">
+          {message}
+        </p>
+      )}
     </div>
   )
 }

@@ -181,7 +181,7 @@ export const TrackListImport: UIFieldClientComponent = () => {
           <Button buttonStyle="primary" disabled={!canImport} margin={false} onClick={() => void submit()}>
             {isImporting
               ? 'Importing…'
-              : parsed.tracks.length > 0
+              : parsed.tracks.length > 0 && parsed.errors.length === 0
                 ? `Import ${tracksLabel(parsed.tracks.length)}`
                 : 'Import'}
           </Button>

@@ -100,16 +100,21 @@ describe('admin (browser)', () => {
     expect(await duration.inputValue()).toBe('4:19')
     expect(await page.locator('#field-durationSeconds').count()).toBe(0)
 
+    await duration.fill('')
+    await duration.blur()
+    await page.locator('#action-save').click()
+    await expect.poll(() => page.locator('.clock-field__error').textContent()).toBe('Duration is required: type it as m:ss, e.g. 4:19.')
+
     await duration.fill('4:75')
     await duration.blur()
     await expect
-      .poll(() => page.locator('.field-type.text.error').textContent())
-      .toContain('“4:75” has 75 seconds; seconds go up to 59')
+      .poll(() => page.locator('.clock-field__error').textContent())
+      .toBe('Duration: “4:75” has 75 seconds; seconds go up to 59.')
 
     await duration.fill('04:20')
     await duration.blur()
     await expect.poll(() => duration.inputValue()).toBe('4:20')
-    expect(await page.locator('.field-type.text.error').count()).toBe(0)
+    await expect.poll(() => page.locator('.clock-field__error').count()).toBe(0)
     await saveAndWait(page)
 
     const stored = (await (await page.request.get(`/api/tracks/${trackID}?depth=0`)).json()) as Record<string, unknown>
@@ -143,7 +148,7 @@ describe('admin (browser)', () => {
     const timecode = page.locator('#field-cues__0__filmTimecode')
     await timecode.fill('25:0')
     await timecode.blur()
-    await expect.poll(() => page.locator('#field-cues .field-type.text.error').textContent()).toContain('25:0')
+    await expect.poll(() => page.locator('#field-cues .clock-field__error').textContent()).toContain('“25:0” is not a time like')
     await timecode.fill('90:00')
     await timecode.blur()
     await expect.poll(() => timecode.inputValue()).toBe('1:30:00')
