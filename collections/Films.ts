@@ -9,6 +9,7 @@ import { recomputeFilmRuntime } from '../src/hooks/recomputeFilmRuntime'
 import { slugs } from '../src/options'
 import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists'
 import { applyOverride } from './overrides'
+import { componentPath } from '../src/admin/componentPath'
 
 const derived = { readOnly: true, position: 'sidebar' } as const
 
@@ -67,13 +68,13 @@ export const Films = (options: ResolvedOptions): CollectionConfig =>
           defaultLimit: 0,
           admin: {
             defaultColumns: ['disc', 'number', 'title', 'duration'],
-            components: { Field: '/admin/FilmTracksField#FilmTracksField' },
+            components: { Field: componentPath('FilmTracksField') },
           },
         },
         {
           name: 'importTrackList',
           type: 'ui',
-          admin: { disableListColumn: true, components: { Field: '/admin/TrackListImport#TrackListImport' } },
+          admin: { disableListColumn: true, components: { Field: componentPath('TrackListImport') } },
         },
         {
           name: 'reviews',
@@ -86,7 +87,7 @@ export const Films = (options: ResolvedOptions): CollectionConfig =>
         {
           name: 'runtimeSync',
           type: 'ui',
-          admin: { position: 'sidebar', disableListColumn: true, components: { Field: '/admin/RuntimeSync#RuntimeSync' } },
+          admin: { position: 'sidebar', disableListColumn: true, components: { Field: componentPath('RuntimeSync') } },
         },
         {
           name: 'trackCount',

@@ -5,6 +5,7 @@ import { isAdmin } from '../src/access/isAdmin'
 import { assignScheduleSlots, queueIDs } from '../src/hooks/assignScheduleSlots'
 import { slugs } from '../src/options'
 import { isLocalDate, isValidTimeZone, parseTimeOfDay, WEEKDAYS } from '../src/schedule'
+import { componentPath } from '../src/admin/componentPath'
 
 const readOnlyStatus = { create: () => false, update: () => false }
 
@@ -21,7 +22,7 @@ export const PublicationSchedule = (options: ResolvedOptions): GlobalConfig => (
     {
       name: 'comingWeeks',
       type: 'ui',
-      admin: { components: { Field: '/admin/ScheduleOverview#ScheduleOverview' } },
+      admin: { components: { Field: componentPath('ScheduleOverview') } },
     },
     {
       name: 'lastError',

@@ -13,6 +13,7 @@ import { stampPublishedAt } from '../src/hooks/stampPublishedAt'
 import { slugs } from '../src/options'
 import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists'
 import { applyOverride } from './overrides'
+import { componentPath } from '../src/admin/componentPath'
 
 export const INSTRUMENTATION = [
   'percussion',
@@ -41,12 +42,12 @@ const tracksOfThisFilm: FilterOptions = ({ data }) => {
 const notThisReview: FilterOptions = ({ id }) => (id === undefined ? true : { id: { not_equals: id } })
 
 /** Read through the film (Payload batches these per request): never stored twice, never stale. */
-const fromFilm = (name: string, type: 'number' | 'text', description?: string): Field =>
+const fromFilm = ({ name, type, description, hidden = false }: { name: string; type: 'number' | 'text'; description?: string; hidden?: boolean }): Field =>
   ({
     name,
     type,
     virtual: `film.${name}`,
-    admin: { readOnly: true, position: 'sidebar', description },
+    admin: { readOnly: true, position: 'sidebar', description, hidden },
   }) as Field
 
 const noDirectWrites = { create: () => false, update: () => false }
@@ -100,7 +101,7 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
           name: 'cues',
           type: 'array',
           labels: { singular: 'Cue', plural: 'Cues' },
-          admin: { initCollapsed: false, components: { RowLabel: '/admin/CueRowLabel#CueRowLabel' } },
+          admin: { initCollapsed: false, components: { RowLabel: componentPath('CueRowLabel') } },
           fields: [
             { type: 'row', fields: [{ name: 'label', type: 'text' }] },
             timecode(),
@@ -136,12 +137,12 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
           admin: {
             position: 'sidebar',
             disableListColumn: true,
-            components: { Field: { path: '/admin/RuntimeSync#RuntimeSync', clientProps: { filmPath: 'film' } } },
+            components: { Field: { path: componentPath('RuntimeSync'), clientProps: { filmPath: 'film' } } },
           },
         },
-        fromFilm('trackCount', 'number'),
-        fromFilm('totalRuntimeSeconds', 'number'),
-        fromFilm('totalRuntime', 'text', "The film's album runtime."),
+        fromFilm({ name: 'trackCount', type: 'number' }),
+        fromFilm({ name: 'totalRuntimeSeconds', type: 'number', hidden: true }),
+        fromFilm({ name: 'totalRuntime', type: 'text', description: "The film's album runtime." }),
         {
           name: 'publishAt',
           type: 'date',

@@ -1,4 +1,5 @@
 import type { Field, FieldHook, NumberField, RowField, TextField } from 'payload'
+import { componentPath } from '../src/admin/componentPath'
 
 /** The longest clock value we accept: one second short of a day. */
 export const MAX_CLOCK_SECONDS = 86_399
@@ -110,7 +111,7 @@ const clockPair = ({
     admin: {
       description,
       placeholder: minSeconds === 0 ? '0:00' : '4:19',
-      components: { Field: { path: '/admin/ClockField#ClockField', clientProps: { secondsName } } },
+      components: { Field: { path: componentPath('ClockField'), clientProps: { secondsName } } },
     },
     validate: (value: null | string | undefined) => {
       if (!isGiven(value)) {
@@ -130,7 +131,7 @@ const clockPair = ({
     required,
     min: minSeconds,
     max: MAX_CLOCK_SECONDS,
-    admin: { readOnly: true, step: 1, components: { Field: '/admin/ClockSecondsField#ClockSecondsField' } },
+    admin: { readOnly: true, step: 1, components: { Field: componentPath('ClockSecondsField') } },
     validate: (value: null | number | undefined, { siblingData }: { siblingData: Record<string, unknown> }) => {
       if (value === null || value === undefined) {
         // A typed value that did not parse already has its own message on the text field.

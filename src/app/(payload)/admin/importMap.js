@@ -21,13 +21,13 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { FilmTracksField as FilmTracksField_94e0fdb6e817e328f57c75a317f1aefa } from '../../../admin/FilmTracksField'
-import { TrackListImport as TrackListImport_5dcd4a2cf1c9b47f20c914cf688486d9 } from '../../../admin/TrackListImport'
-import { RuntimeSync as RuntimeSync_f456ee88e8706ecece6c6cb02f406294 } from '../../../admin/RuntimeSync'
-import { ClockField as ClockField_1bc80019d9416eceec44103a250590f4 } from '../../../admin/ClockField'
-import { ClockSecondsField as ClockSecondsField_dd87f14acf906b4970b684cf75e11ed1 } from '../../../admin/ClockSecondsField'
-import { CueRowLabel as CueRowLabel_e203947ee6059c395cb92ce356c226f0 } from '../../../admin/CueRowLabel'
-import { ScheduleOverview as ScheduleOverview_f1a8d3a88e6171c8a7be63b1c67d849d } from '../../../admin/ScheduleOverview'
+import { FilmTracksField as FilmTracksField_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
+import { TrackListImport as TrackListImport_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
+import { RuntimeSync as RuntimeSync_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
+import { ClockField as ClockField_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
+import { ClockSecondsField as ClockSecondsField_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
+import { CueRowLabel as CueRowLabel_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
+import { ScheduleOverview as ScheduleOverview_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -55,12 +55,12 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/admin/FilmTracksField#FilmTracksField": FilmTracksField_94e0fdb6e817e328f57c75a317f1aefa,
-  "/admin/TrackListImport#TrackListImport": TrackListImport_5dcd4a2cf1c9b47f20c914cf688486d9,
-  "/admin/RuntimeSync#RuntimeSync": RuntimeSync_f456ee88e8706ecece6c6cb02f406294,
-  "/admin/ClockField#ClockField": ClockField_1bc80019d9416eceec44103a250590f4,
-  "/admin/ClockSecondsField#ClockSecondsField": ClockSecondsField_dd87f14acf906b4970b684cf75e11ed1,
-  "/admin/CueRowLabel#CueRowLabel": CueRowLabel_e203947ee6059c395cb92ce356c226f0,
-  "/admin/ScheduleOverview#ScheduleOverview": ScheduleOverview_f1a8d3a88e6171c8a7be63b1c67d849d,
+  "payload-soundtrack-reviews/client#FilmTracksField": FilmTracksField_a0133b8eea052904780f438694860ce3,
+  "payload-soundtrack-reviews/client#TrackListImport": TrackListImport_a0133b8eea052904780f438694860ce3,
+  "payload-soundtrack-reviews/client#RuntimeSync": RuntimeSync_a0133b8eea052904780f438694860ce3,
+  "payload-soundtrack-reviews/client#ClockField": ClockField_a0133b8eea052904780f438694860ce3,
+  "payload-soundtrack-reviews/client#ClockSecondsField": ClockSecondsField_a0133b8eea052904780f438694860ce3,
+  "payload-soundtrack-reviews/client#CueRowLabel": CueRowLabel_a0133b8eea052904780f438694860ce3,
+  "payload-soundtrack-reviews/client#ScheduleOverview": ScheduleOverview_a0133b8eea052904780f438694860ce3,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

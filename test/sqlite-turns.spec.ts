@@ -1,0 +1,53 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import { commitTransaction, createLocalReq, initTransaction } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { startPayload } from './helpers'
+
+const isSQLite = !process.env.MONGODB_URI && process.env.TEST_DB !== 'postgres'
+
+let payload: Payload
+
+beforeAll(async () => {
+  payload = await startPayload('sqlite-turns')
+})
+
+afterAll(async () => {
+  await payload?.destroy()
+})
+
+// SQLite only: other databases have real concurrent writers.
+describe.runIf(isSQLite)('SQLite writes in one process (src/sqliteTurns.ts)', () => {
+  const openTransaction = async (): Promise<PayloadRequest> => {
+    const req = await createLocalReq({}, payload)
+    await initTransaction(req)
+    return req
+  }
+
+  it('should let a second transaction wait for the open one instead of failing with SQLITE_BUSY', async () => {
+    const req = await openTransaction()
+    await payload.create({ collection: 'films', data: { title: 'Inside the first transaction' }, req })
+    const second = payload.create({ collection: 'films', data: { title: 'A second transaction' } })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await commitTransaction(req)
+    await expect(second).resolves.toMatchObject({ title: 'A second transaction' })
+    const { totalDocs } = await payload.count({
+      collection: 'films',
+      where: { title: { in: ['Inside the first transaction', 'A second transaction'] } },
+    })
+    expect(totalDocs).toBe(2)
+  })
+
+  it('should let a write outside any transaction wait for the open one, and keep both', async () => {
+    const req = await openTransaction()
+    const film = await payload.create({ collection: 'films', data: { title: 'Open while a plain write waits' }, req })
+    const plain = payload.db.create({ collection: 'composers', data: { name: 'Plain write', slug: 'plain-write' } })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await commitTransaction(req)
+    await expect(plain).resolves.toMatchObject({ name: 'Plain write' })
+    expect(await payload.findByID({ collection: 'films', id: film.id, depth: 0 })).toMatchObject({
+      title: 'Open while a plain write waits',
+    })
+  })
+})
