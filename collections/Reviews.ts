@@ -52,6 +52,12 @@ const fromFilm = ({ name, type, description, hidden = false }: { name: string; t
 
 const noDirectWrites = { create: () => false, update: () => false }
 
+/** `previewUrl` with the review's `{slug}` and `{id}` filled in; none until the review has a slug. */
+const previewLink = (template: string, doc: Record<string, unknown> | undefined): null | string =>
+  doc?.slug
+    ? template.replace('{slug}', encodeURIComponent(String(doc.slug))).replace('{id}', encodeURIComponent(String(doc.id ?? '')))
+    : null
+
 export const Reviews = (options: ResolvedOptions): CollectionConfig =>
   applyOverride(
     {
@@ -60,6 +66,12 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
         useAsTitle: 'title',
         defaultColumns: ['title', 'film', '_status', 'publishAt', 'publishedAt', 'rating'],
         group: 'Soundtracks',
+        ...(options.previewUrl
+          ? {
+              preview: (doc) => previewLink(options.previewUrl!, doc),
+              livePreview: { url: ({ data }) => previewLink(options.previewUrl!, data) ?? options.siteUrl },
+            }
+          : {}),
       },
       // Drafts are validated too: an editor's bad rating or foreign track is refused when typed, not at publish time.
       versions: { drafts: { validate: true }, maxPerDoc: 50 },

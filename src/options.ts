@@ -29,6 +29,11 @@ export type SoundtrackReviewsOptions = {
   siteUrl?: string
   /** Names the publisher in JSON-LD and feeds. */
   publisher?: { name: string; url?: string }
+  /**
+   * The site's page for a review, with `{slug}` and `{id}` placeholders, e.g.
+   * `https://example.com/reviews/{slug}?preview=true`. Adds Preview and Live Preview to reviews.
+   */
+  previewUrl?: string
   overrides?: {
     films?: CollectionOverride
     composers?: CollectionOverride
@@ -44,6 +49,7 @@ export type ResolvedOptions = {
   ratingScale: number
   siteUrl: string
   publisher: { name: string; url?: string }
+  previewUrl?: string
   overrides: NonNullable<SoundtrackReviewsOptions['overrides']>
 }
 

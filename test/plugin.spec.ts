@@ -65,6 +65,20 @@ describe('soundtrackReviews(options)', () => {
     expect(typeof autoRun === 'function' ? await autoRun({} as never) : autoRun).toEqual([])
   })
 
+  it('should add Preview and Live Preview links to reviews when previewUrl is given', async () => {
+    const config = await baseConfig([soundtrackReviews({ previewUrl: 'https://example.com/reviews/{slug}?preview=true' })])
+    const { admin } = config.collections.find((c) => c.slug === 'reviews')!
+    const doc = { id: 7, slug: 'exploring-soundtracks-fallout' }
+    expect(await admin.preview?.(doc, {} as never)).toBe('https://example.com/reviews/exploring-soundtracks-fallout?preview=true')
+    expect(await admin.preview?.({ id: 8 }, {} as never)).toBeNull()
+    const url = admin.livePreview?.url
+    expect(typeof url === 'function' ? await url({ data: doc } as never) : url).toBe(
+      'https://example.com/reviews/exploring-soundtracks-fallout?preview=true',
+    )
+    const plain = await baseConfig([soundtrackReviews()])
+    expect(plain.collections.find((c) => c.slug === 'reviews')!.admin.preview).toBeUndefined()
+  })
+
   it('should refuse a nonsensical rating scale with a clear message', () => {
     expect(() => soundtrackReviews({ ratingScale: 0 })({} as Config)).toThrow(/ratingScale must be a positive number/)
   })
