@@ -12,14 +12,25 @@ type TurnTakingAdapter = {
 /** How long a statement outside any transaction waits for the open one before trying anyway. */
 const OUTSIDE_WAIT_MS = 5_000
 
+const WRITE = /^\s*(?:insert|update|delete|replace|create|drop|alter)\b/i
+
+/** Reads never conflict with the open transaction (and Payload reads outside it mid-transaction). */
+const isWrite = (statement: unknown): boolean => {
+  if (Array.isArray(statement)) {
+    return statement.some(isWrite)
+  }
+  const sql = typeof statement === 'string' ? statement : (statement as { sql?: unknown } | undefined)?.sql
+  return typeof sql !== 'string' || WRITE.test(sql)
+}
+
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref())
 
 /**
  * SQLite has one writer, and libsql gives each transaction its own connection with no way to wait
  * for a lock short of blocking the event loop. So in one process (the job queue beside admin saves)
  * a second transaction, or a plain write such as Payload's job bookkeeping, fails with SQLITE_BUSY
- * or makes the open transaction's COMMIT fail. Here transactions take turns, and statements outside
- * a transaction wait for the current turn to end.
+ * or makes the open transaction's COMMIT fail. Here transactions take turns, and writes outside a
+ * transaction wait for the current turn to end.
  */
 export const takeTurns = <T extends object>(instance: T): T => {
   const adapter = instance as unknown as TurnTakingAdapter
@@ -73,7 +84,9 @@ export const takeTurns = <T extends object>(instance: T): T => {
         for (const name of ['execute', 'batch', 'executeMultiple'] as const) {
           const statement = client[name].bind(client)
           client[name] = async (...statementArgs) => {
-            await Promise.race([last, delay(OUTSIDE_WAIT_MS)])
+            if (isWrite(statementArgs[0])) {
+              await Promise.race([last, delay(OUTSIDE_WAIT_MS)])
+            }
             return statement(...statementArgs)
           }
         }
