@@ -9,7 +9,5 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    // @payloadcms/sdk (a frontend client, dev-only here) lags the server packages by a patch release.
-    env: { PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true' },
   },
 })

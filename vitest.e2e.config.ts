@@ -11,6 +11,5 @@ export default defineConfig({
     // The first run builds the admin (about two minutes on two cores).
     hookTimeout: 600_000,
     testTimeout: 180_000,
-    env: { PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true' },
   },
 })
