@@ -3,6 +3,7 @@ import type { GlobalConfig, PayloadRequest } from 'payload'
 import type { ResolvedOptions } from '../src/options'
 import { isAdmin } from '../src/access/isAdmin'
 import { assignScheduleSlots, queueIDs } from '../src/hooks/assignScheduleSlots'
+import { pruneQueue } from '../src/hooks/pruneQueue'
 import { slugs } from '../src/options'
 import { isLocalDate, isValidTimeZone, parseTimeOfDay, WEEKDAYS } from '../src/schedule'
 import { componentPath } from '../src/admin/componentPath'
@@ -17,7 +18,7 @@ export const PublicationSchedule = (options: ResolvedOptions): GlobalConfig => (
     description: 'One review a week: the n-th queued review goes out in the n-th free slot.',
   },
   access: { read: isAdmin, update: isAdmin, readVersions: isAdmin },
-  hooks: { afterChange: [assignScheduleSlots] },
+  hooks: { beforeChange: [pruneQueue], afterChange: [assignScheduleSlots] },
   fields: [
     {
       name: 'comingWeeks',

@@ -8,9 +8,11 @@ import { isEditor } from '../src/access/isEditor'
 import { publishedOrSignedIn } from '../src/access/publishedOrSignedIn'
 import { dequeuePublishedReview } from '../src/hooks/dequeuePublishedReview'
 import { guardPublishing } from '../src/hooks/guardPublishing'
+import { keepEditorsOnDrafts } from '../src/hooks/keepEditorsOnDrafts'
 import { readPublishedForPublic } from '../src/hooks/readPublishedForPublic'
 import { stampPublishedAt } from '../src/hooks/stampPublishedAt'
 import { slugs } from '../src/options'
+import { relationID } from '../src/relationID'
 import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists'
 import { applyOverride } from './overrides'
 import { componentPath } from '../src/admin/componentPath'
@@ -30,13 +32,10 @@ export const INSTRUMENTATION = [
   'orchestra',
 ] as const
 
-const idOf = (value: unknown): unknown =>
-  value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value
-
 /** Cue tracks and highlights come from the review's own film; Payload also validates writes with it. */
 const tracksOfThisFilm: FilterOptions = ({ data }) => {
-  const film = idOf(data?.film)
-  return film === undefined || film === null || film === '' ? false : { film: { equals: film } }
+  const film = relationID(data?.film)
+  return film === undefined ? false : { film: { equals: film } }
 }
 
 const notThisReview: FilterOptions = ({ id }) => (id === undefined ? true : { id: { not_equals: id } })
@@ -84,7 +83,7 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
       },
       defaultPopulate: { title: true, slug: true, film: true, publishedAt: true, excerpt: true, rating: true },
       hooks: {
-        beforeOperation: [readPublishedForPublic, omitBodiesFromLists(['plotRecap', 'analysis', 'finalThoughts'])],
+        beforeOperation: [readPublishedForPublic, keepEditorsOnDrafts, omitBodiesFromLists(['plotRecap', 'analysis', 'finalThoughts'])],
         beforeChange: [guardPublishing, stampPublishedAt],
         afterChange: [dequeuePublishedReview],
       },

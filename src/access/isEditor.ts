@@ -1,6 +1,6 @@
 import type { Access } from 'payload'
 
-import { hasRole } from './hasRole'
+import { isStaff } from './hasRole'
 
 /** Admins and editors: the people who write the column. */
-export const isEditor: Access = ({ req }) => hasRole(req.user, 'admin') || hasRole(req.user, 'editor')
+export const isEditor: Access = ({ req }) => isStaff(req.user)

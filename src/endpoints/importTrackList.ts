@@ -1,9 +1,10 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint, PayloadRequest, Where } from 'payload'
 
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
-import { hasRole } from '../access/hasRole'
+import { isStaff } from '../access/hasRole'
 import { DEFER_RUNTIME, resaveFilms } from '../hooks/refreshFilmRuntime'
+import { withContext } from '../hooks/withContext'
 import { slugs } from '../options'
 import { parseTrackList } from '../tracklist/parseTrackList'
 import { json } from './respond'
@@ -11,6 +12,16 @@ import { json } from './respond'
 type ImportError = { line: number; message: string; field?: string }
 
 const refuse = (req: PayloadRequest, errors: ImportError[], status = 400) => json(req, { errors }, status)
+
+/** Titles of reviews (published or draft) whose cues or highlights point at any of these tracks. */
+const reviewsUsingTracks = async ({ req, trackIDs }: { req: PayloadRequest; trackIDs: (number | string)[] }) => {
+  const where: Where = { or: [{ 'cues.track': { in: trackIDs } }, { highlights: { in: trackIDs } }] }
+  const reads = [false, true].map((draft) =>
+    req.payload.find({ collection: slugs.reviews, where, draft, select: { title: true }, pagination: false, depth: 0, overrideAccess: true, req }),
+  )
+  const titles = (await Promise.all(reads)).flatMap(({ docs }) => docs.map((doc) => String(doc.title)))
+  return [...new Set(titles)]
+}
 
 const readBody = async (req: PayloadRequest): Promise<Record<string, unknown> | null> => {
   try {
@@ -32,7 +43,7 @@ export const importTrackList: Endpoint = {
     if (!req.user) {
       return json(req, { errors: [{ message: 'Sign in as an editor or admin to import a track list.' }] }, 401)
     }
-    if (!hasRole(req.user, 'admin') && !hasRole(req.user, 'editor')) {
+    if (!isStaff(req.user)) {
       return json(req, { errors: [{ message: 'Only editors and admins can import track lists.' }] }, 403)
     }
     const body = await readBody(req)
@@ -55,7 +66,16 @@ export const importTrackList: Endpoint = {
       return refuse(req, errors)
     }
     const isReplacing = body.replace === true
-    if (!isReplacing) {
+    const isOwnTransaction = await initTransaction(req)
+    // Nested writes defer the runtime to the single recompute below, on a copy of the request.
+    const importReq = withContext(req, { [DEFER_RUNTIME]: true })
+    const abort = async (response: Response) => {
+      if (isOwnTransaction) {
+        await killTransaction(req)
+      }
+      return response
+    }
+    try {
       const { docs: existing } = await req.payload.find({
         collection: slugs.tracks,
         where: { film: { equals: film.id } },
@@ -64,33 +84,44 @@ export const importTrackList: Endpoint = {
         depth: 0,
         req,
       })
-      const taken = new Map(existing.map((track) => [`${track.disc ?? 1}-${track.number}`, track.title]))
-      const clashes = tracks.flatMap((track) => {
-        const title = taken.get(`${track.disc}-${track.number}`)
-        return title === undefined
-          ? []
-          : [
-              {
-                line: track.line,
-                message: `Track ${track.number} on disc ${track.disc} already exists (“${title}”). Send "replace": true to replace the film's track list.`,
-              },
-            ]
-      })
-      if (clashes.length > 0) {
-        return refuse(req, clashes)
-      }
-    }
-
-    const context = { [DEFER_RUNTIME]: true }
-    const isOwnTransaction = await initTransaction(req)
-    try {
-      if (isReplacing) {
+      if (!isReplacing) {
+        const taken = new Map(existing.map((track) => [`${track.disc ?? 1}-${track.number}`, track.title]))
+        const clashes = tracks.flatMap((track) => {
+          const title = taken.get(`${track.disc}-${track.number}`)
+          return title === undefined
+            ? []
+            : [
+                {
+                  line: track.line,
+                  message: `Track ${track.number} on disc ${track.disc} already exists (“${title}”). Send "replace": true to replace the film's track list.`,
+                },
+              ]
+        })
+        if (clashes.length > 0) {
+          return await abort(refuse(req, clashes))
+        }
+      } else if (existing.length > 0) {
+        const users = await reviewsUsingTracks({ req, trackIDs: existing.map((track) => track.id) })
+        if (users.length > 0) {
+          return await abort(
+            refuse(
+              req,
+              [
+                {
+                  line: 0,
+                  field: 'replace',
+                  message: `The film's tracks are used in the cues or highlights of ${users.map((title) => `“${title}”`).join(', ')}; replacing them would break those reviews. Import without "replace", or edit the tracks one by one.`,
+                },
+              ],
+              409,
+            ),
+          )
+        }
         await req.payload.delete({
           collection: slugs.tracks,
           where: { film: { equals: film.id } },
           depth: 0,
-          req,
-          context,
+          req: importReq,
         })
       }
       for (const track of tracks) {
@@ -105,8 +136,7 @@ export const importTrackList: Endpoint = {
           },
           depth: 0,
           select: { number: true },
-          req,
-          context,
+          req: importReq,
         })
       }
       await resaveFilms({ films: [film.id], req })

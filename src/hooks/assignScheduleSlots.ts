@@ -5,6 +5,7 @@ import { ValidationError } from 'payload'
 
 import { assignSlots } from '../schedule'
 import { slugs } from '../options'
+import { withContext } from './withContext'
 
 /** Set on writes made by the schedule itself, so review hooks do not call back into it. */
 export const SCHEDULING = 'soundtrackReviews.scheduling'
@@ -38,7 +39,7 @@ export const describeErrors = (error: unknown): string => {
 }
 
 /** Writes a review's slot as a new draft version; a review that no longer validates names itself. */
-const setPublishAt = async ({ req, id, publishAt }: { req: PayloadRequest; id: ID; publishAt: null | string }) => {
+export const setPublishAt = async ({ req, id, publishAt }: { req: PayloadRequest; id: ID; publishAt: null | string }) => {
   try {
     await writePublishAt({ req, id, publishAt })
   } catch (error) {
@@ -59,8 +60,7 @@ const writePublishAt = async ({ req, id, publishAt }: { req: PayloadRequest; id:
     depth: 0,
     overrideAccess: true,
     select: { publishAt: true },
-    req,
-    context: { [SCHEDULING]: true },
+    req: withContext(req, { [SCHEDULING]: true }),
   })
 }
 

@@ -8,8 +8,8 @@ import { hasRole } from '../access/hasRole'
 export const PUBLISHED_BY_SCHEDULE = 'soundtrackReviews.publishedBySchedule'
 
 /**
- * Editors write drafts; publishing (including re-publishing an edited published review) is for
- * admins and the schedule. A write without `draft` publishes in Payload 3, so `_status` tells.
+ * Publishing (including re-publishing an edited published review) is for admins and the schedule.
+ * Other non-draft writes by editors are refused earlier, by keepEditorsOnDrafts.
  */
 export const guardPublishing: CollectionBeforeChangeHook = ({ data, req }) => {
   const isPublishing = data._status === 'published'

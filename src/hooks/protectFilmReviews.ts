@@ -4,6 +4,7 @@ import { APIError } from 'payload'
 
 import { slugs } from '../options'
 import { DEFER_RUNTIME } from './refreshFilmRuntime'
+import { withContext } from './withContext'
 
 /** A film with reviews cannot be deleted: the reviews would point at nothing. */
 export const refuseFilmDeleteWithReviews: CollectionBeforeDeleteHook = async ({ id, req }) => {
@@ -30,7 +31,6 @@ export const deleteFilmTracks: CollectionBeforeDeleteHook = async ({ id, req }) 
     where: { film: { equals: id } },
     depth: 0,
     overrideAccess: true,
-    req,
-    context: { [DEFER_RUNTIME]: true },
+    req: withContext(req, { [DEFER_RUNTIME]: true }),
   })
 }

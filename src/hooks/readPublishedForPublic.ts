@@ -1,6 +1,6 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
-import { hasRole } from '../access/hasRole'
+import { isStaff } from '../access/hasRole'
 
 /**
  * `draft=true` means "latest version", and a published review's latest version may be a draft that
@@ -8,8 +8,7 @@ import { hasRole } from '../access/hasRole'
  * documents, so for them `draft` is ignored; the access rule on `_status` still decides visibility.
  */
 export const readPublishedForPublic: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  const isStaff = hasRole(req.user, 'admin') || hasRole(req.user, 'editor')
-  if (operation === 'read' && args.draft && !args.overrideAccess && !isStaff) {
+  if (operation === 'read' && args.draft && !args.overrideAccess && !isStaff(req.user)) {
     return { ...args, draft: false }
   }
   return args

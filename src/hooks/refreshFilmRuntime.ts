@@ -1,25 +1,15 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
+import type { ID } from '../relationID'
 import { slugs } from '../options'
+import { relationID } from '../relationID'
 
 /** Set by writes that recompute once themselves afterwards (the track-list import, film deletion). */
 export const DEFER_RUNTIME = 'soundtrackReviews.deferRuntime'
 
-type ID = number | string
-
-const idOf = (value: unknown): ID | undefined => {
-  if (typeof value === 'number' || typeof value === 'string') {
-    return value
-  }
-  if (value && typeof value === 'object' && 'id' in value) {
-    return idOf((value as { id: unknown }).id)
-  }
-  return undefined
-}
-
 /** Re-saves films so their own `recomputeFilmRuntime` hook runs; same transaction, depth 0. */
 export const resaveFilms = async ({ films, req }: { films: unknown[]; req: PayloadRequest }): Promise<void> => {
-  const ids = [...new Set(films.map(idOf).filter((id): id is ID => id !== undefined))]
+  const ids = [...new Set(films.map(relationID).filter((id): id is ID => id !== undefined))]
   for (const id of ids) {
     await req.payload.update({
       collection: slugs.films,
@@ -38,7 +28,7 @@ export const refreshFilmRuntimeAfterChange: CollectionAfterChangeHook = async ({
   if (!req.context[DEFER_RUNTIME]) {
     const isRuntimeAffected =
       !previousDoc ||
-      idOf(previousDoc.film) !== idOf(doc.film) ||
+      relationID(previousDoc.film) !== relationID(doc.film) ||
       previousDoc.durationSeconds !== doc.durationSeconds
     if (isRuntimeAffected) {
       await resaveFilms({ films: [doc.film, previousDoc?.film], req })

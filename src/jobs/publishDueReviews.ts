@@ -6,20 +6,15 @@ import type { ResolvedOptions } from '../options'
 import type { ScheduleDoc } from '../hooks/assignScheduleSlots'
 import { describeErrors, queueIDs, readSchedule, reassignSlots, SCHEDULING } from '../hooks/assignScheduleSlots'
 import { PUBLISHED_BY_SCHEDULE } from '../hooks/guardPublishing'
+import { withContext } from '../hooks/withContext'
+import { oneAtATime } from '../oneAtATime'
 import { slugs } from '../options'
 
 export type PublishRun = { published: (number | string)[]; failed: { id: number | string; reason: string }[] }
 
 
 /* One run at a time per process: two overlapping runners would otherwise race on the same review. */
-const runs = new WeakMap<object, Promise<unknown>>()
-
-const serialised = <T>(key: object, work: () => Promise<T>): Promise<T> => {
-  const previous = runs.get(key) ?? Promise.resolve()
-  const next = previous.then(work, work)
-  runs.set(key, next.catch(() => undefined))
-  return next
-}
+const serialised = oneAtATime()
 
 /**
  * Publishes every queued review whose slot has passed, oldest slot first. A review is re-read
@@ -50,7 +45,7 @@ export const publishDueReviews = ({ req, now = new Date() }: { req: PayloadReque
 
     // Each publish is one Payload write (document and version together). SQLite allows one writer,
     // so nothing else is held open meanwhile: a crash leaves the rest due for the next run.
-    const publishReq = { ...req, context: { ...req.context, [PUBLISHED_BY_SCHEDULE]: true, [SCHEDULING]: true } } as PayloadRequest
+    const publishReq = withContext(req, { [PUBLISHED_BY_SCHEDULE]: true, [SCHEDULING]: true })
     for (const review of due) {
       try {
         const latest = await payload.findByID({
@@ -82,7 +77,7 @@ export const publishDueReviews = ({ req, now = new Date() }: { req: PayloadReque
     // Published and failed reviews leave the queue; the rest keep or get their slots.
     const leaving = new Set([...run.published, ...run.failed.map((f) => f.id)].map(String))
     const remaining = queue.filter((id) => !leaving.has(String(id)))
-    const statusReq = { ...req, transactionID: undefined, context: { [SCHEDULING]: true } } as PayloadRequest
+    const statusReq = { ...withContext(req, { [SCHEDULING]: true }), transactionID: undefined } as PayloadRequest
     const isOwn = await initTransaction(statusReq)
     try {
       const updated = (await payload.updateGlobal({

@@ -2,6 +2,7 @@ import type { ItemList, ListItem, Movie, MusicAlbum, MusicRecording, Organizatio
 
 import type { ResolvedOptions } from '../options'
 import { toISO8601Duration } from '../../fields/duration'
+import { relationID } from '../relationID'
 
 type ID = number | string
 
@@ -58,7 +59,7 @@ export const SOUNDTRACK_SUFFIX = ' (Original Motion Picture Soundtrack)'
 export const reviewURL = (siteUrl: string, review: { id: ID; slug?: null | string }): string =>
   `${siteUrl}/reviews/${encodeURIComponent(review.slug || String(review.id))}`
 
-const idOf = (value: Related): string => String(typeof value === 'object' ? value.id : value)
+const idOf = (value: Related): string => String(relationID(value))
 
 const isGiven = (value: null | string | undefined): value is string => typeof value === 'string' && value.trim() !== ''
 

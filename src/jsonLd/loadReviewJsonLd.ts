@@ -7,6 +7,7 @@ import type { ResolvedOptions } from '../options'
 import type { ReviewJsonLdComposer, ReviewJsonLdFilm, ReviewJsonLdReview, ReviewJsonLdTrack } from './buildReviewJsonLd'
 import { slugs } from '../options'
 import { buildReviewJsonLd } from './buildReviewJsonLd'
+import { relationID } from '../relationID'
 
 type ID = number | string
 
@@ -31,8 +32,7 @@ export const toReviewID = (req: PayloadRequest, id: ID): ID | null => {
   return text !== '' && isValidID(text, isObjectID ? 'ObjectID' : 'text') ? text : null
 }
 
-const relatedID = (value: ID | { id: ID } | null | undefined): ID | null =>
-  value === null || value === undefined ? null : typeof value === 'object' ? value.id : value
+const relatedID = (value: unknown): ID | null => relationID(value) ?? null
 
 /**
  * A byline is public once its review is: read only `name` (when the users collection has one), past

@@ -1,0 +1,28 @@
+import type { GlobalBeforeChangeHook } from 'payload'
+
+import { slugs } from '../options'
+import { queueIDs } from './assignScheduleSlots'
+import { DEQUEUING } from './dequeuePublishedReview'
+
+/**
+ * When reviews are published together (a bulk publish), each one's dequeue write may start from a
+ * queue read before the others were published. Whichever write lands last drops every published
+ * review, read at write time in the same transaction, so none is left queued.
+ */
+export const pruneQueue: GlobalBeforeChangeHook = async ({ data, req }) => {
+  const queue = queueIDs(data.queue)
+  if (!req.context[DEQUEUING] || queue.length === 0) {
+    return data
+  }
+  const { docs: published } = await req.payload.find({
+    collection: slugs.reviews,
+    where: { and: [{ id: { in: queue } }, { _status: { equals: 'published' } }] },
+    select: { _status: true },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const isPublished = new Set(published.map((doc) => String(doc.id)))
+  return { ...data, queue: queue.filter((id) => !isPublished.has(String(id))) }
+}
