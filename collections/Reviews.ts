@@ -65,6 +65,12 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
         useAsTitle: 'title',
         defaultColumns: ['title', 'film', '_status', 'publishAt', 'publishedAt', 'rating'],
         group: 'Soundtracks',
+        components: {
+          edit: {
+            PublishButton: componentPath('AdminPublishButton'),
+            UnpublishButton: componentPath('AdminUnpublishButton'),
+          },
+        },
         ...(options.previewUrl
           ? {
               preview: (doc) => previewLink(options.previewUrl!, doc),

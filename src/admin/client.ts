@@ -1,5 +1,6 @@
 'use client'
 /* The plugin's admin components, imported by a site's import map as `payload-soundtrack-reviews/client#Name`. */
+export { AdminPublishButton, AdminUnpublishButton } from './AdminOnlyButtons'
 export { ClockField } from './ClockField'
 export { ClockSecondsField } from './ClockSecondsField'
 export { CueRowLabel } from './CueRowLabel'

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { formatSlotLabel } from '../../src/schedule/format'
 import { nextSlots } from '../../src/schedule/slots'
-import { createFirstAdmin, openBrowser, pickOption, saveAndWait, screenshotDir, startAdminServer } from './harness'
+import { createFirstAdmin, login, openBrowser, pickOption, saveAndWait, screenshotDir, startAdminServer } from './harness'
 
 const FALLOUT = readFileSync(new URL('../../../shared/fixtures/fallout-tracklist.txt', import.meta.url), 'utf8')
 
@@ -183,5 +183,24 @@ describe('admin (browser)', () => {
     const week = page.locator('.schedule-overview__week--review', { hasText: reviewTitle })
     await expect.poll(() => week.locator('.schedule-overview__slot').textContent(), { timeout: 30_000 }).toBe(label)
     expect(label).toMatch(/^Fri \d{1,2} [A-Z][a-z]{2} \d{4}, 09:00 (GMT|BST)$/)
+  })
+
+  it('should show an editor Save Draft but no Publish or Unpublish on a review', async () => {
+    const editor = { email: 'editor@example.test', password: 'e2e-Editor-password-1' }
+    await server.payload.create({ collection: 'users', data: { ...editor, roles: ['editor'] }, depth: 0 })
+    const id = await findID('reviews', `where[title][equals]=${encodeURIComponent(reviewTitle)}`)
+    const editorSession = await openBrowser(server.url)
+    try {
+      await login(editorSession.page, editor)
+      await editorSession.page.goto(`/admin/collections/reviews/${id}`)
+      await editorSession.page.locator('#action-save-draft').waitFor()
+      expect(await editorSession.page.locator('#action-save').count()).toBe(0)
+      expect(await editorSession.page.getByRole('button', { name: /unpublish/i }).count()).toBe(0)
+    } finally {
+      await editorSession.close()
+    }
+    // The admin still has both.
+    await page.goto(`/admin/collections/reviews/${id}`)
+    await page.locator('#action-save').waitFor()
   })
 })
