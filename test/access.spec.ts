@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../src/server'
 import type { TestUser } from './helpers'
 import { countDocs, createUser, expectAPIError, loginHeaders, startTestServer, uniqueSuffix, uniqueTitle } from './helpers'
+import type { ID } from '../src/relationID'
 
 let server: RunningServer
 let payload: Payload
@@ -22,7 +23,6 @@ afterAll(async () => {
   await server?.close()
 })
 
-type ID = number | string
 
 type Doc = { id: ID } & Record<string, unknown>
 type Who = 'admin' | 'anonymous' | 'editor'

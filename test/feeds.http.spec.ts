@@ -8,8 +8,8 @@ import { findFeedReviews } from '../src/feeds/findFeedReviews'
 import { DRAFT_ONLY_MARKER, seedDemo } from '../src/seed'
 import { paragraph, richText } from '../src/seed/richText'
 import { createUser, loginHeaders, startTestServer, uniqueSuffix, uniqueTitle, withQueryCount } from './helpers'
+import type { ID } from '../src/relationID'
 
-type ID = number | string
 type Format = 'atom' | 'json' | 'rss'
 
 const SITE = 'https://soundtracks.example'

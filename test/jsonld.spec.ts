@@ -11,8 +11,8 @@ import { serializeJsonLd } from '../src/jsonLd/serializeJsonLd'
 import { resolveOptions } from '../src/options'
 import { DRAFT_ONLY_MARKER, seedDemo } from '../src/seed'
 import { createUser, startPayload, uniqueTitle, withQueryCount } from './helpers'
+import type { ID } from '../src/relationID'
 
-type ID = number | string
 type JsonObject = Record<string, any>
 
 const SITE = 'https://soundtracks.example'

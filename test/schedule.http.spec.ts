@@ -6,8 +6,8 @@ import type { RunningServer } from '../src/server'
 import type { TestUser } from './helpers'
 import { paragraph, richText } from '../src/seed/richText'
 import { createUser, loginHeaders, setClock, startTestServer, uniqueSuffix, uniqueTitle } from './helpers'
+import type { ID } from '../src/relationID'
 
-type ID = number | string
 
 type Upcoming = {
   slot: string

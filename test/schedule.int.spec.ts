@@ -7,8 +7,8 @@ import type { PublishRun } from '../src/jobs/publishDueReviews'
 import type { TestUser } from './helpers'
 import { publishDueReviews } from '../src/jobs/publishDueReviews'
 import { createUser, expectAPIError, expectValidationError, setClock, startPayload, uniqueTitle } from './helpers'
+import type { ID } from '../src/relationID'
 
-type ID = number | string
 
 type ScheduleState = {
   enabled?: boolean | null

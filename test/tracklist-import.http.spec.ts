@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../src/server'
 import type { TestUser } from './helpers'
 import { createUser, loginHeaders, startTestServer, uniqueTitle, withQueryCount } from './helpers'
+import type { ID } from '../src/relationID'
 
 const FALLOUT = readFileSync(new URL('../../shared/fixtures/fallout-tracklist.txt', import.meta.url), 'utf8')
 
@@ -25,7 +26,6 @@ afterAll(async () => {
   await server?.close()
 })
 
-type ID = number | string
 
 type ImportResponse = {
   status: number

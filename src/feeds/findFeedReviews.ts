@@ -1,8 +1,8 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import { slugs } from '../options'
+import type { ID } from '../relationID'
 
-type ID = number | string
 
 export const FEED_DEFAULT_LIMIT = 20
 export const FEED_MAX_LIMIT = 100

@@ -6,11 +6,11 @@ import { ValidationError } from 'payload'
 import { assignSlots } from '../schedule'
 import { slugs } from '../options'
 import { withContext } from './withContext'
+import type { ID } from '../relationID'
 
 /** Set on writes made by the schedule itself, so review hooks do not call back into it. */
 export const SCHEDULING = 'soundtrackReviews.scheduling'
 
-type ID = number | string
 
 export type ScheduleDoc = {
   enabled?: boolean | null

@@ -3,8 +3,8 @@ import type { ItemList, ListItem, Movie, MusicAlbum, MusicRecording, Organizatio
 import type { ResolvedOptions } from '../options'
 import { toISO8601Duration } from '../../fields/duration'
 import { relationID } from '../relationID'
+import type { ID } from '../relationID'
 
-type ID = number | string
 
 /** A relationship read at depth 0 is an id; a populated one is a document with `id`. */
 type Related = ID | { id: ID }

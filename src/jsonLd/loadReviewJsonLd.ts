@@ -8,8 +8,8 @@ import type { ReviewJsonLdComposer, ReviewJsonLdFilm, ReviewJsonLdReview, Review
 import { slugs } from '../options'
 import { buildReviewJsonLd } from './buildReviewJsonLd'
 import { relationID } from '../relationID'
+import type { ID } from '../relationID'
 
-type ID = number | string
 
 export type LoadReviewJsonLdArgs = {
   req: PayloadRequest
