@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config'
 
+import { sourceAliases } from './test/sourceAliases'
+
 /** Browser tests: the built admin behind the express server, driven by the system's Chromium. */
 export default defineConfig({
+  resolve: { alias: sourceAliases },
   test: {
     include: ['test/e2e/**/*.spec.ts'],
     environment: 'node',

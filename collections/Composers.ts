@@ -1,17 +1,16 @@
 import type { CollectionConfig } from 'payload'
 
-import type { ResolvedOptions } from '../src/options'
-import { slug } from '../fields/slug'
-import { anyone } from '../src/access/anyone'
-import { isEditor } from '../src/access/isEditor'
-import { slugs } from '../src/options'
-import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists'
-import { applyOverride } from './overrides'
+import type { ResolvedOptions } from '../src/options.js'
+import { slug } from '../fields/slug.js'
+import { anyone } from '../src/access/anyone.js'
+import { isEditor } from '../src/access/isEditor.js'
+import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists.js'
+import { applyOverride } from './overrides.js'
 
 export const Composers = (options: ResolvedOptions): CollectionConfig =>
   applyOverride(
     {
-      slug: slugs.composers,
+      slug: options.slugs.composers,
       admin: {
         useAsTitle: 'name',
         defaultColumns: ['name', 'affiliations', 'updatedAt'],
@@ -30,11 +29,11 @@ export const Composers = (options: ResolvedOptions): CollectionConfig =>
           hasMany: true,
           admin: { description: 'Studios or collectives, e.g. Remote Control Productions.' },
         },
-        { name: 'influencedBy', type: 'relationship', relationTo: slugs.composers, hasMany: true },
+        { name: 'influencedBy', type: 'relationship', relationTo: options.slugs.composers, hasMany: true },
         {
           name: 'films',
           type: 'join',
-          collection: slugs.films,
+          collection: options.slugs.films,
           on: 'composers',
           defaultSort: '-releaseYear',
           admin: { defaultColumns: ['title', 'releaseYear'] },

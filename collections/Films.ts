@@ -1,22 +1,21 @@
 import type { CollectionConfig } from 'payload'
 
-import type { ResolvedOptions } from '../src/options'
-import { slug } from '../fields/slug'
-import { anyone } from '../src/access/anyone'
-import { isEditor } from '../src/access/isEditor'
-import { deleteFilmTracks, refuseFilmDeleteWithReviews } from '../src/hooks/protectFilmReviews'
-import { recomputeFilmRuntime } from '../src/hooks/recomputeFilmRuntime'
-import { slugs } from '../src/options'
-import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists'
-import { applyOverride } from './overrides'
-import { componentPath } from '../src/admin/componentPath'
+import type { ResolvedOptions } from '../src/options.js'
+import { slug } from '../fields/slug.js'
+import { anyone } from '../src/access/anyone.js'
+import { isEditor } from '../src/access/isEditor.js'
+import { deleteFilmTracks, refuseFilmDeleteWithReviews } from '../src/hooks/protectFilmReviews.js'
+import { recomputeFilmRuntime } from '../src/hooks/recomputeFilmRuntime.js'
+import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists.js'
+import { applyOverride } from './overrides.js'
+import { componentPath } from '../src/admin/componentPath.js'
 
 const derived = { readOnly: true, position: 'sidebar' } as const
 
 export const Films = (options: ResolvedOptions): CollectionConfig =>
   applyOverride(
     {
-      slug: slugs.films,
+      slug: options.slugs.films,
       admin: {
         useAsTitle: 'title',
         defaultColumns: ['title', 'releaseYear', 'trackCount', 'totalRuntime', 'updatedAt'],
@@ -58,11 +57,11 @@ export const Films = (options: ResolvedOptions): CollectionConfig =>
           ],
         },
         { name: 'synopsis', type: 'richText' },
-        { name: 'composers', type: 'relationship', relationTo: slugs.composers, hasMany: true },
+        { name: 'composers', type: 'relationship', relationTo: options.slugs.composers, hasMany: true },
         {
           name: 'tracks',
           type: 'join',
-          collection: slugs.tracks,
+          collection: options.slugs.tracks,
           on: 'film',
           defaultSort: ['disc', 'number'],
           defaultLimit: 0,
@@ -79,7 +78,7 @@ export const Films = (options: ResolvedOptions): CollectionConfig =>
         {
           name: 'reviews',
           type: 'join',
-          collection: slugs.reviews,
+          collection: options.slugs.reviews,
           on: 'film',
           defaultSort: '-publishedAt',
           admin: { defaultColumns: ['title', '_status', 'publishAt', 'publishedAt'] },

@@ -1,17 +1,16 @@
 import type { GlobalConfig, PayloadRequest } from 'payload'
 
-import type { ResolvedOptions } from '../src/options'
-import { isAdmin } from '../src/access/isAdmin'
-import { assignScheduleSlots, queueIDs } from '../src/hooks/assignScheduleSlots'
-import { pruneQueue } from '../src/hooks/pruneQueue'
-import { slugs } from '../src/options'
-import { isLocalDate, isValidTimeZone, parseTimeOfDay, WEEKDAYS } from '../src/schedule'
-import { componentPath } from '../src/admin/componentPath'
+import type { ResolvedOptions } from '../src/options.js'
+import { isAdmin } from '../src/access/isAdmin.js'
+import { assignScheduleSlots, queueIDs } from '../src/hooks/assignScheduleSlots.js'
+import { pruneQueue } from '../src/hooks/pruneQueue.js'
+import { isLocalDate, isValidTimeZone, parseTimeOfDay, WEEKDAYS } from '../src/schedule/index.js'
+import { componentPath } from '../src/admin/componentPath.js'
 
 const readOnlyStatus = { create: () => false, update: () => false }
 
 export const PublicationSchedule = (options: ResolvedOptions): GlobalConfig => ({
-  slug: slugs.schedule,
+  slug: options.slugs.schedule,
   label: 'Publication schedule',
   admin: {
     group: 'Soundtracks',
@@ -78,7 +77,7 @@ export const PublicationSchedule = (options: ResolvedOptions): GlobalConfig => (
     {
       name: 'queue',
       type: 'relationship',
-      relationTo: slugs.reviews,
+      relationTo: options.slugs.reviews,
       hasMany: true,
       // Offers drafts only in the admin; `validate` below enforces it for every write.
       filterOptions: { _status: { not_equals: 'published' } },
@@ -94,7 +93,7 @@ export const PublicationSchedule = (options: ResolvedOptions): GlobalConfig => (
           return true
         }
         const { docs } = await req.payload.find({
-          collection: slugs.reviews,
+          collection: options.slugs.reviews,
           where: { and: [{ id: { in: ids } }, { _status: { equals: 'published' } }] },
           select: { title: true },
           pagination: false,

@@ -1,21 +1,20 @@
 import type { CollectionConfig, CollectionSlug, Field, FilterOptions } from 'payload'
 
-import type { ResolvedOptions } from '../src/options'
-import { rating } from '../fields/rating'
-import { slug } from '../fields/slug'
-import { timecode } from '../fields/timecode'
-import { isEditor } from '../src/access/isEditor'
-import { publishedOrSignedIn } from '../src/access/publishedOrSignedIn'
-import { dequeuePublishedReview } from '../src/hooks/dequeuePublishedReview'
-import { guardPublishing } from '../src/hooks/guardPublishing'
-import { keepEditorsOnDrafts } from '../src/hooks/keepEditorsOnDrafts'
-import { readPublishedForPublic } from '../src/hooks/readPublishedForPublic'
-import { stampPublishedAt } from '../src/hooks/stampPublishedAt'
-import { slugs } from '../src/options'
-import { relationID } from '../src/relationID'
-import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists'
-import { applyOverride } from './overrides'
-import { componentPath } from '../src/admin/componentPath'
+import type { ResolvedOptions } from '../src/options.js'
+import { rating } from '../fields/rating.js'
+import { slug } from '../fields/slug.js'
+import { timecode } from '../fields/timecode.js'
+import { isEditor } from '../src/access/isEditor.js'
+import { publishedOrSignedIn } from '../src/access/publishedOrSignedIn.js'
+import { dequeuePublishedReview } from '../src/hooks/dequeuePublishedReview.js'
+import { guardPublishing } from '../src/hooks/guardPublishing.js'
+import { keepEditorsOnDrafts } from '../src/hooks/keepEditorsOnDrafts.js'
+import { readPublishedForPublic } from '../src/hooks/readPublishedForPublic.js'
+import { stampPublishedAt } from '../src/hooks/stampPublishedAt.js'
+import { relationID } from '../src/relationID.js'
+import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists.js'
+import { applyOverride } from './overrides.js'
+import { componentPath } from '../src/admin/componentPath.js'
 
 export const INSTRUMENTATION = [
   'percussion',
@@ -31,6 +30,8 @@ export const INSTRUMENTATION = [
   'guitar',
   'orchestra',
 ] as const
+
+export type Instrumentation = (typeof INSTRUMENTATION)[number]
 
 /** Cue tracks and highlights come from the review's own film; Payload also validates writes with it. */
 const tracksOfThisFilm: FilterOptions = ({ data }) => {
@@ -60,7 +61,7 @@ const previewLink = (template: string, doc: Record<string, unknown> | undefined)
 export const Reviews = (options: ResolvedOptions): CollectionConfig =>
   applyOverride(
     {
-      slug: slugs.reviews,
+      slug: options.slugs.reviews,
       admin: {
         useAsTitle: 'title',
         defaultColumns: ['title', 'film', '_status', 'publishAt', 'publishedAt', 'rating'],
@@ -96,7 +97,7 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
       fields: [
         { name: 'title', type: 'text', required: true },
         slug({ from: 'title' }),
-        { name: 'film', type: 'relationship', relationTo: slugs.films, required: true, index: true },
+        { name: 'film', type: 'relationship', relationTo: options.slugs.films, required: true, index: true },
         {
           name: 'author',
           type: 'relationship',
@@ -122,7 +123,7 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
           fields: [
             { type: 'row', fields: [{ name: 'label', type: 'text' }] },
             timecode(),
-            { name: 'track', type: 'relationship', relationTo: slugs.tracks, filterOptions: tracksOfThisFilm },
+            { name: 'track', type: 'relationship', relationTo: options.slugs.tracks, filterOptions: tracksOfThisFilm },
             {
               name: 'instrumentation',
               type: 'select',
@@ -137,14 +138,14 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
         {
           name: 'highlights',
           type: 'relationship',
-          relationTo: slugs.tracks,
+          relationTo: options.slugs.tracks,
           hasMany: true,
           filterOptions: tracksOfThisFilm,
         },
         {
           name: 'relatedReviews',
           type: 'relationship',
-          relationTo: slugs.reviews,
+          relationTo: options.slugs.reviews,
           hasMany: true,
           filterOptions: notThisReview,
         },

@@ -1,13 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import type { ResolvedOptions } from '../src/options'
-import { duration } from '../fields/duration'
-import { anyone } from '../src/access/anyone'
-import { isEditor } from '../src/access/isEditor'
-import { ensureUniqueTrackNumber } from '../src/hooks/ensureUniqueTrackNumber'
-import { refreshFilmRuntimeAfterChange, refreshFilmRuntimeAfterDelete } from '../src/hooks/refreshFilmRuntime'
-import { slugs } from '../src/options'
-import { applyOverride } from './overrides'
+import type { ResolvedOptions } from '../src/options.js'
+import { duration } from '../fields/duration.js'
+import { anyone } from '../src/access/anyone.js'
+import { isEditor } from '../src/access/isEditor.js'
+import { ensureUniqueTrackNumber } from '../src/hooks/ensureUniqueTrackNumber.js'
+import { refreshFilmRuntimeAfterChange, refreshFilmRuntimeAfterDelete } from '../src/hooks/refreshFilmRuntime.js'
+import { applyOverride } from './overrides.js'
 
 const positiveInteger =
   ({ label, required }: { label: string; required: boolean }) =>
@@ -21,7 +20,7 @@ const positiveInteger =
 export const Tracks = (options: ResolvedOptions): CollectionConfig =>
   applyOverride(
     {
-      slug: slugs.tracks,
+      slug: options.slugs.tracks,
       admin: {
         useAsTitle: 'title',
         defaultColumns: ['film', 'disc', 'number', 'title', 'duration'],
@@ -37,7 +36,7 @@ export const Tracks = (options: ResolvedOptions): CollectionConfig =>
         afterDelete: [refreshFilmRuntimeAfterDelete],
       },
       fields: [
-        { name: 'film', type: 'relationship', relationTo: slugs.films, required: true, index: true },
+        { name: 'film', type: 'relationship', relationTo: options.slugs.films, required: true, index: true },
         {
           type: 'row',
           fields: [
@@ -47,7 +46,7 @@ export const Tracks = (options: ResolvedOptions): CollectionConfig =>
         },
         { name: 'title', type: 'text', required: true },
         duration(),
-        { name: 'composers', type: 'relationship', relationTo: slugs.composers, hasMany: true },
+        { name: 'composers', type: 'relationship', relationTo: options.slugs.composers, hasMany: true },
         { name: 'notes', type: 'textarea' },
       ],
     },

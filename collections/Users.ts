@@ -1,11 +1,11 @@
 import type { Access, CollectionConfig } from 'payload'
 
-import type { ResolvedOptions } from '../src/options'
-import { hasRole } from '../src/access/hasRole'
-import { isAdmin, isAdminField } from '../src/access/isAdmin'
-import { isEditor } from '../src/access/isEditor'
-import { assignFirstUserAdmin } from '../src/hooks/assignFirstUserAdmin'
-import { roles } from '../src/options'
+import type { ResolvedOptions } from '../src/options.js'
+import { hasRole } from '../src/access/hasRole.js'
+import { isAdmin, isAdminField } from '../src/access/isAdmin.js'
+import { isEditor } from '../src/access/isEditor.js'
+import { assignFirstUserAdmin } from '../src/hooks/assignFirstUserAdmin.js'
+import { roles } from '../src/options.js'
 
 const isAdminOrSelf: Access = ({ req }) => {
   if (hasRole(req.user, 'admin')) {

@@ -1,6 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import type { CollectionOverride } from '../src/options'
+import type { CollectionOverride } from '../src/options.js'
 
 type Hooks = NonNullable<CollectionConfig['hooks']>
 
@@ -16,12 +16,18 @@ const mergeHooks = (ours: Hooks = {}, theirs: Hooks = {}): Hooks => {
   return merged as Hooks
 }
 
-/** Applies a site owner's per-collection override to one of our collections. */
+/**
+ * Applies a site owner's per-collection override to one of our collections. The slug is already
+ * the resolved one (options.slugs), so relationships and joins elsewhere follow it.
+ */
 export const applyOverride = (
   collection: CollectionConfig & { fields: Field[] },
   override: CollectionOverride | undefined,
 ): CollectionConfig => ({
   ...collection,
+  labels: override?.labels ?? collection.labels,
+  admin: { ...collection.admin, ...override?.admin },
+  access: { ...collection.access, ...override?.access },
   fields: override?.fields ? override.fields({ defaultFields: collection.fields }) : collection.fields,
   hooks: mergeHooks(collection.hooks, override?.hooks),
 })

@@ -2,7 +2,7 @@
  * How a site frontend reads the column with the official REST client and our generated types.
  * `select` / `depth` / `populate` are chosen so a list page fetches no rich-text bodies.
  */
-import type { Config } from 'payload-soundtrack-reviews/types'
+import type { Config } from '../cms/payload-types'
 
 import { PayloadSDK } from '@payloadcms/sdk'
 

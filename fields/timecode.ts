@@ -1,6 +1,6 @@
 import type { Field } from 'payload'
 
-import { clockPair } from './duration'
+import { clockPair } from './duration.js'
 
 export type TimecodeOptions = {
   overrides?: Parameters<typeof clockPair>[0]['overrides']

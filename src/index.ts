@@ -1,12 +1,25 @@
-export { soundtrackReviews } from './plugin'
-export { resolveOptions } from './options'
-export type { CollectionOverride, ResolvedOptions, ScheduleOptions, SoundtrackReviewsOptions } from './options'
-export { duration, formatClock, parseClock, toISO8601Duration } from '../fields/duration'
-export { timecode } from '../fields/timecode'
-export { rating } from '../fields/rating'
-export { slug, slugify } from '../fields/slug'
+export { soundtrackReviews } from './plugin.js'
+export { defaultSlugs, resolveOptions, roles } from './options.js'
+export type {
+  CollectionOverride,
+  PluginSlugs,
+  ResolvedOptions,
+  Role,
+  ScheduleOptions,
+  SoundtrackReviewsOptions,
+} from './options.js'
+export { duration, formatClock, parseClock, toISO8601Duration } from '../fields/duration.js'
+export { timecode } from '../fields/timecode.js'
+export { rating } from '../fields/rating.js'
+export { slug, slugify } from '../fields/slug.js'
+export { INSTRUMENTATION } from '../collections/Reviews.js'
+export type { Instrumentation } from '../collections/Reviews.js'
+export { parseTrackList } from './tracklist/parseTrackList.js'
+export type { ParsedTrack, TrackListError } from './tracklist/parseTrackList.js'
 /** Server-side helpers for frontends on the Local API (same output as the endpoints). */
-export { buildReviewJsonLd, loadReviewJsonLd, serializeJsonLd } from './jsonLd'
-export { readPublicSchedule } from './endpoints/schedule'
-export type { PublicSchedule, UpcomingSlot } from './endpoints/schedule'
-export { publishDueReviews } from './jobs/publishDueReviews'
+export { buildReviewJsonLd, loadReviewJsonLd, serializeJsonLd } from './jsonLd/index.js'
+export { readPublicSchedule } from './endpoints/schedule.js'
+export type { PublicSchedule, UpcomingSlot } from './endpoints/schedule.js'
+export { publishDueReviews } from './jobs/publishDueReviews.js'
+/** For hosts that run a second Payload instance in the same process (see README). */
+export { claimJobRunner } from './jobs/jobRunner.js'

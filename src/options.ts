@@ -1,10 +1,30 @@
-import type { Field, CollectionConfig } from 'payload'
+import type { CollectionConfig, Field, Payload } from 'payload'
 
+/**
+ * A site's changes to one of the plugin's collections, spread over the plugin's own config (as
+ * `@payloadcms/plugin-form-builder`'s `formOverrides`).
+ */
 export type CollectionOverride = {
+  /** Another slug, e.g. when the site already has a `reviews` collection; every reference follows it. */
+  slug?: string
+  labels?: CollectionConfig['labels']
+  /** Merged over the plugin's admin options. */
+  admin?: CollectionConfig['admin']
+  /** Merged over the plugin's access rules, operation by operation. */
+  access?: CollectionConfig['access']
   /** Receives the plugin's fields; returns the fields to use (add, remove, change). */
   fields?: (args: { defaultFields: Field[] }) => Field[]
   /** Appended after the plugin's own hooks, never replacing them. */
   hooks?: CollectionConfig['hooks']
+}
+
+/** The slugs the plugin's collections and global live at. */
+export type PluginSlugs = {
+  films: string
+  composers: string
+  tracks: string
+  reviews: string
+  schedule: string
 }
 
 export type ScheduleOptions = {
@@ -51,6 +71,16 @@ export type ResolvedOptions = {
   publisher: { name: string; url?: string }
   previewUrl?: string
   overrides: NonNullable<SoundtrackReviewsOptions['overrides']>
+  slugs: PluginSlugs
+}
+
+/** The contract's slugs: the defaults when no override names another. */
+export const defaultSlugs: PluginSlugs = {
+  films: 'films',
+  composers: 'composers',
+  tracks: 'tracks',
+  reviews: 'reviews',
+  schedule: 'publication-schedule',
 }
 
 export const defaultOptions: ResolvedOptions = {
@@ -61,6 +91,7 @@ export const defaultOptions: ResolvedOptions = {
   siteUrl: 'http://localhost:3000',
   publisher: { name: 'Exploring Soundtracks' },
   overrides: {},
+  slugs: defaultSlugs,
 }
 
 export const resolveOptions = (options: SoundtrackReviewsOptions = {}): ResolvedOptions => {
@@ -71,6 +102,13 @@ export const resolveOptions = (options: SoundtrackReviewsOptions = {}): Resolved
     publisher: { ...defaultOptions.publisher, ...options.publisher },
     siteUrl: (options.siteUrl ?? defaultOptions.siteUrl).replace(/\/+$/, ''),
     overrides: { ...options.overrides },
+    slugs: {
+      films: options.overrides?.films?.slug ?? defaultSlugs.films,
+      composers: options.overrides?.composers?.slug ?? defaultSlugs.composers,
+      tracks: options.overrides?.tracks?.slug ?? defaultSlugs.tracks,
+      reviews: options.overrides?.reviews?.slug ?? defaultSlugs.reviews,
+      schedule: defaultSlugs.schedule,
+    },
   }
   if (!Number.isFinite(resolved.ratingScale) || resolved.ratingScale <= 0) {
     throw new Error(`soundtrackReviews: ratingScale must be a positive number, got ${options.ratingScale}`)
@@ -78,14 +116,17 @@ export const resolveOptions = (options: SoundtrackReviewsOptions = {}): Resolved
   return resolved
 }
 
-/** Collection slugs; fixed by the public contract. */
-export const slugs = {
-  films: 'films',
-  composers: 'composers',
-  tracks: 'tracks',
-  reviews: 'reviews',
-  schedule: 'publication-schedule',
-} as const
+/** Where the plugin keeps its resolved slugs on the Payload config, for hooks and endpoints. */
+const CONFIG_KEY = 'soundtrackReviews'
+
+export const withResolvedSlugs = (custom: Record<string, unknown> | undefined, slugs: PluginSlugs) => ({
+  ...custom,
+  [CONFIG_KEY]: { slugs },
+})
+
+/** The slugs this Payload instance's plugin was configured with. */
+export const slugsOf = (payload: Payload): PluginSlugs =>
+  (payload.config.custom?.[CONFIG_KEY] as { slugs: PluginSlugs } | undefined)?.slugs ?? defaultSlugs
 
 export const roles = ['admin', 'editor'] as const
 export type Role = (typeof roles)[number]

@@ -1,20 +1,20 @@
 import type { CollectionConfig, Config, Endpoint, Plugin } from 'payload'
 
-import type { ResolvedOptions, SoundtrackReviewsOptions } from './options'
-import { Composers } from '../collections/Composers'
-import { Films } from '../collections/Films'
-import { PublicationSchedule } from '../collections/PublicationSchedule'
-import { Reviews } from '../collections/Reviews'
-import { Tracks } from '../collections/Tracks'
-import { withRoles } from '../collections/Users'
-import { canRunJobs } from './access/canRunJobs'
-import { importTrackList } from './endpoints/importTrackList'
-import { reviewFeedEndpoints } from './endpoints/reviewFeeds'
-import { reviewJsonLdEndpoint } from './endpoints/reviewJsonLd'
-import { scheduleCalendarEndpoint, scheduleEndpoint } from './endpoints/schedule'
-import { isJobRunner } from './jobs/jobRunner'
-import { publishDueReviewsTask } from './jobs/publishDueReviews'
-import { resolveOptions } from './options'
+import type { ResolvedOptions, SoundtrackReviewsOptions } from './options.js'
+import { Composers } from '../collections/Composers.js'
+import { Films } from '../collections/Films.js'
+import { PublicationSchedule } from '../collections/PublicationSchedule.js'
+import { Reviews } from '../collections/Reviews.js'
+import { Tracks } from '../collections/Tracks.js'
+import { withRoles } from '../collections/Users.js'
+import { canRunJobs } from './access/canRunJobs.js'
+import { importTrackList } from './endpoints/importTrackList.js'
+import { reviewFeedEndpoints } from './endpoints/reviewFeeds.js'
+import { reviewJsonLdEndpoint } from './endpoints/reviewJsonLd.js'
+import { scheduleCalendarEndpoint, scheduleEndpoint } from './endpoints/schedule.js'
+import { isJobRunner } from './jobs/jobRunner.js'
+import { publishDueReviewsTask } from './jobs/publishDueReviews.js'
+import { resolveOptions, withResolvedSlugs } from './options.js'
 
 const withEndpoints = (collection: CollectionConfig, endpoints: Endpoint[]): CollectionConfig => ({
   ...collection,
@@ -73,5 +73,6 @@ export const soundtrackReviews =
       endpoints: [...(config.endpoints ?? []), ...endpoints],
       jobs: isActive ? withJobs(config, options) : config.jobs,
       admin: { ...config.admin, user: config.admin?.user ?? options.usersCollection },
+      custom: withResolvedSlugs(config.custom, options.slugs),
     }
   }

@@ -2,7 +2,7 @@ import type { CollectionSlug, Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { RunningServer } from '../src/server'
+import type { RunningServer } from '../cms/server'
 import type { TestUser } from './helpers'
 import { countDocs, createUser, expectAPIError, loginHeaders, startTestServer, uniqueSuffix, uniqueTitle } from './helpers'
 import type { ID } from '../src/relationID'

@@ -2,8 +2,8 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { RunningServer } from '../src/server'
-import { databaseAdapter, databaseKind, DEFAULT_DATABASE_URI } from '../src/database'
+import type { RunningServer } from '../cms/server'
+import { databaseAdapter, databaseKind, DEFAULT_DATABASE_URI } from '../cms/database'
 import { soundtrackReviews } from '../src/index'
 import { startTestServer } from './helpers'
 

@@ -3,10 +3,10 @@ import type { Payload } from 'payload'
 import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { RunningServer } from '../src/server'
+import type { RunningServer } from '../cms/server'
 import { findFeedReviews } from '../src/feeds/findFeedReviews'
-import { DRAFT_ONLY_MARKER, seedDemo } from '../src/seed'
-import { paragraph, richText } from '../src/seed/richText'
+import { DRAFT_ONLY_MARKER, seedDemo } from '../cms/seed'
+import { paragraph, richText } from '../cms/seed/richText'
 import { createUser, loginHeaders, startTestServer, uniqueSuffix, uniqueTitle, withQueryCount } from './helpers'
 import type { ID } from '../src/relationID'
 

@@ -11,7 +11,7 @@ const isSQLite = !process.env.MONGODB_URI && process.env.TEST_DB !== 'postgres'
 
 process.env.PAYLOAD_SECRET ||= 'test-secret-not-for-production'
 process.env.DATABASE_URI = testDatabaseURI('generated')
-const { default: config } = await import('../src/payload.config')
+const { default: config } = await import('../cms/payload.config')
 
 describe('committed generated files', () => {
   const tmp = path.join(os.tmpdir(), `payload-types-${process.pid}.ts`)
@@ -19,14 +19,14 @@ describe('committed generated files', () => {
   afterAll(() => rmSync(tmp, { force: true }))
 
   // Generated ids are numbers on SQL databases and strings on MongoDB: the committed file is SQLite's.
-  it.runIf(isSQLite)('should have src/payload-types.ts match the current config (run `npm run generate:types`)', async () => {
+  it.runIf(isSQLite)('should have cms/payload-types.ts match the current config (run `npm run generate:types`)', async () => {
     process.env.PAYLOAD_TS_OUTPUT_PATH = tmp
     try {
       await generateTypes(await config, { log: false })
     } finally {
       delete process.env.PAYLOAD_TS_OUTPUT_PATH
     }
-    const committed = readFileSync(path.resolve('src/payload-types.ts'), 'utf8')
+    const committed = readFileSync(path.resolve('cms/payload-types.ts'), 'utf8')
     expect(readFileSync(tmp, 'utf8')).toBe(committed)
   })
 
@@ -35,7 +35,7 @@ describe('committed generated files', () => {
     async () => {
       // What `npm start` does in production: no schema push, only the committed migrations.
       process.env.PAYLOAD_MIGRATING = 'true'
-      const { migrations } = await import('../src/migrations')
+      const { migrations } = await import('../cms/migrations/sqlite')
       const payload = await getPayload({ config })
       try {
         await payload.db.migrate({ migrations: migrations as NonNullable<Parameters<typeof payload.db.migrate>[0]>['migrations'] })

@@ -1,6 +1,6 @@
 import type { CollectionSlug, Payload } from 'payload'
 
-import type { RunningServer } from '../src/server'
+import type { RunningServer } from '../cms/server'
 
 import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
@@ -34,7 +34,7 @@ export const testDatabaseURI = (name: string): string => {
 export const startPayload = async (name: string): Promise<Payload> => {
   process.env.PAYLOAD_SECRET ||= 'test-secret-not-for-production'
   process.env.DATABASE_URI = testDatabaseURI(name)
-  const { default: config } = await import('../src/payload.config')
+  const { default: config } = await import('../cms/payload.config')
   return getPayload({ config })
 }
 
@@ -46,8 +46,8 @@ export const startPayload = async (name: string): Promise<Payload> => {
 export const startTestServer = async (name: string): Promise<RunningServer> => {
   process.env.PAYLOAD_SECRET ||= 'test-secret-not-for-production'
   process.env.DATABASE_URI = testDatabaseURI(name)
-  const { default: config } = await import('../src/payload.config')
-  const { startServer } = await import('../src/server')
+  const { default: config } = await import('../cms/payload.config')
+  const { startServer } = await import('../cms/server')
   return startServer({ config, port: 0, admin: false })
 }
 

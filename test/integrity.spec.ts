@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { RunningServer } from '../src/server'
+import type { RunningServer } from '../cms/server'
 import type { TestUser } from './helpers'
 import { createUser, loginHeaders, startTestServer, uniqueTitle } from './helpers'
 

@@ -9,7 +9,7 @@ import { buildReviewJsonLd } from '../src/jsonLd/buildReviewJsonLd'
 import { loadReviewJsonLd } from '../src/jsonLd/loadReviewJsonLd'
 import { serializeJsonLd } from '../src/jsonLd/serializeJsonLd'
 import { resolveOptions } from '../src/options'
-import { DRAFT_ONLY_MARKER, seedDemo } from '../src/seed'
+import { DRAFT_ONLY_MARKER, seedDemo } from '../cms/seed'
 import { createUser, startPayload, uniqueTitle, withQueryCount } from './helpers'
 import type { ID } from '../src/relationID'
 

@@ -2,9 +2,9 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { RunningServer } from '../src/server'
-import { seedDemo } from '../src/seed'
-import { DRAFT_ONLY_MARKER } from '../src/seed/johnWick'
+import type { RunningServer } from '../cms/server'
+import { seedDemo } from '../cms/seed'
+import { DRAFT_ONLY_MARKER } from '../cms/seed/johnWick'
 import { startTestServer } from './helpers'
 
 /*

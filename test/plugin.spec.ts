@@ -4,7 +4,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig, getPayload } from 'payload'
 import { describe, expect, it } from 'vitest'
 
-import { databaseAdapter } from '../src/database'
+import { databaseAdapter } from '../cms/database'
 import { soundtrackReviews } from '../src/index'
 import { testDatabaseURI } from './helpers'
 

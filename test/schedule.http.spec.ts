@@ -2,9 +2,9 @@ import type { Payload } from 'payload'
 
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import type { RunningServer } from '../src/server'
+import type { RunningServer } from '../cms/server'
 import type { TestUser } from './helpers'
-import { paragraph, richText } from '../src/seed/richText'
+import { paragraph, richText } from '../cms/seed/richText'
 import { createUser, loginHeaders, setClock, startTestServer, uniqueSuffix, uniqueTitle } from './helpers'
 import type { ID } from '../src/relationID'
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { RunningServer } from '../src/server'
+import type { RunningServer } from '../cms/server'
 import { createClient, listReviews, readReview } from '../examples/frontend'
-import { seedDemo } from '../src/seed'
+import { seedDemo } from '../cms/seed'
 import { startTestServer } from './helpers'
 
 let server: RunningServer

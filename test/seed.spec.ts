@@ -2,7 +2,7 @@ import type { Payload, Where } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { DEMO_SERIES, DRAFT_ONLY_MARKER, seedDemo } from '../src/seed'
+import { DEMO_SERIES, DRAFT_ONLY_MARKER, seedDemo } from '../cms/seed'
 import { startPayload } from './helpers'
 
 const CONTENT = ['films', 'composers', 'tracks', 'reviews'] as const

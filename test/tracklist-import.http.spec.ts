@@ -3,12 +3,12 @@ import type { Payload } from 'payload'
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { RunningServer } from '../src/server'
+import type { RunningServer } from '../cms/server'
 import type { TestUser } from './helpers'
 import { createUser, loginHeaders, startTestServer, uniqueTitle, withQueryCount } from './helpers'
 import type { ID } from '../src/relationID'
 
-const FALLOUT = readFileSync(new URL('../../shared/fixtures/fallout-tracklist.txt', import.meta.url), 'utf8')
+const FALLOUT = readFileSync(new URL('./fixtures/fallout-tracklist.txt', import.meta.url), 'utf8')
 
 let server: RunningServer
 let payload: Payload

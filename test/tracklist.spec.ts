@@ -33,7 +33,7 @@ const FALLOUT_TITLES = [
 ]
 
 const readFallout = (): string =>
-  readFileSync(new URL('../../shared/fixtures/fallout-tracklist.txt', import.meta.url), 'utf8')
+  readFileSync(new URL('./fixtures/fallout-tracklist.txt', import.meta.url), 'utf8')
 
 const sumSeconds = (tracks: { durationSeconds: number }[]): number =>
   tracks.reduce((total, track) => total + track.durationSeconds, 0)

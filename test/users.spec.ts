@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { RunningServer } from '../src/server'
+import type { RunningServer } from '../cms/server'
 import { countDocs, createUser, expectAPIError, loginHeaders, startTestServer, uniqueSuffix } from './helpers'
 
 let server: RunningServer

@@ -1,4 +1,4 @@
-import type { Role } from '../options'
+import type { Role } from '../options.js'
 
 type MaybeUser = Record<string, unknown> | null | undefined
 

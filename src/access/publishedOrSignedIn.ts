@@ -1,6 +1,6 @@
 import type { Access } from 'payload'
 
-import { isEditor } from './isEditor'
+import { isEditor } from './isEditor.js'
 
 /**
  * The one rule for what the public sees of a versioned collection: staff see everything, everyone

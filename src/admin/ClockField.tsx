@@ -5,7 +5,7 @@ import type { TextFieldClientComponent } from 'payload'
 import { TextInput, useField, useForm } from '@payloadcms/ui'
 import React, { Fragment, useCallback, useState } from 'react'
 
-import { formatClock, parseClock } from '../../fields/duration'
+import { formatClock, parseClock } from '../../fields/duration.js'
 
 type ClockFieldProps = { secondsName: string }
 

@@ -5,7 +5,7 @@ import type { JoinFieldClientComponent } from 'payload'
 import { JoinField } from '@payloadcms/ui'
 import React, { useMemo, useState } from 'react'
 
-import { useTracksChanged } from './trackEvents'
+import { useTracksChanged } from './trackEvents.js'
 
 /** An album fits on one page; the table reads `defaultLimit: 0` ("all" on the server) as "use the default 10". */
 const ALL_TRACKS_PAGE = 200

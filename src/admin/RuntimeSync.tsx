@@ -5,8 +5,8 @@ import type { UIFieldClientComponent } from 'payload'
 import { useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import { useCallback, useEffect, useRef } from 'react'
 
-import { fetchJSON, useApiURL } from './api'
-import { useTracksChanged } from './trackEvents'
+import { fetchJSON, useApiURL } from './api.js'
+import { useTracksChanged } from './trackEvents.js'
 
 type RuntimeSyncProps = {
   /** Where the film id is read from (a review's `film`); the document itself when unset (a film). */

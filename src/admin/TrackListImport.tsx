@@ -5,11 +5,11 @@ import type { UIFieldClientComponent } from 'payload'
 import { Button, CheckboxInput, toast, useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import React, { useMemo, useState } from 'react'
 
-import type { TrackListError } from '../tracklist/parseTrackList'
-import { formatClock } from '../../fields/duration'
-import { parseTrackList } from '../tracklist/parseTrackList'
-import { fetchJSON, useApiURL } from './api'
-import { reportTracksImported } from './trackEvents'
+import type { TrackListError } from '../tracklist/parseTrackList.js'
+import { formatClock } from '../../fields/duration.js'
+import { parseTrackList } from '../tracklist/parseTrackList.js'
+import { fetchJSON, useApiURL } from './api.js'
+import { reportTracksImported } from './trackEvents.js'
 
 const baseClass = 'tracklist-import'
 

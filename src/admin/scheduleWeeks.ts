@@ -1,7 +1,7 @@
-import type { Cadence } from '../schedule/cadence'
-import { isWeekday } from '../schedule/cadence'
-import { formatSlotLabel, localDateOf } from '../schedule/format'
-import { nextSlots } from '../schedule/slots'
+import type { Cadence } from '../schedule/cadence.js'
+import { isWeekday } from '../schedule/cadence.js'
+import { formatSlotLabel, localDateOf } from '../schedule/format.js'
+import { nextSlots } from '../schedule/slots.js'
 
 export type QueuedSlot = {
   slot: string

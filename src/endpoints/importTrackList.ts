@@ -2,12 +2,12 @@ import type { Endpoint, PayloadRequest, Where } from 'payload'
 
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
-import { isStaff } from '../access/hasRole'
-import { DEFER_RUNTIME, resaveFilms } from '../hooks/refreshFilmRuntime'
-import { withContext } from '../hooks/withContext'
-import { slugs } from '../options'
-import { parseTrackList } from '../tracklist/parseTrackList'
-import { json } from './respond'
+import { isStaff } from '../access/hasRole.js'
+import { DEFER_RUNTIME, resaveFilms } from '../hooks/refreshFilmRuntime.js'
+import { withContext } from '../hooks/withContext.js'
+import { slugsOf } from '../options.js'
+import { parseTrackList } from '../tracklist/parseTrackList.js'
+import { json } from './respond.js'
 
 type ImportError = { line: number; message: string; field?: string }
 
@@ -17,7 +17,7 @@ const refuse = (req: PayloadRequest, errors: ImportError[], status = 400) => jso
 const reviewsUsingTracks = async ({ req, trackIDs }: { req: PayloadRequest; trackIDs: (number | string)[] }) => {
   const where: Where = { or: [{ 'cues.track': { in: trackIDs } }, { highlights: { in: trackIDs } }] }
   const reads = [false, true].map((draft) =>
-    req.payload.find({ collection: slugs.reviews, where, draft, select: { title: true }, pagination: false, depth: 0, overrideAccess: true, req }),
+    req.payload.find({ collection: slugsOf(req.payload).reviews, where, draft, select: { title: true }, pagination: false, depth: 0, overrideAccess: true, req }),
   )
   const titles = (await Promise.all(reads)).flatMap(({ docs }) => docs.map((doc) => String(doc.title)))
   return [...new Set(titles)]
@@ -55,7 +55,7 @@ export const importTrackList: Endpoint = {
     }
     const filmID = String(req.routeParams?.id ?? '')
     const film = await req.payload
-      .findByID({ collection: slugs.films, id: filmID, depth: 0, select: { title: true }, disableErrors: true, req })
+      .findByID({ collection: slugsOf(req.payload).films, id: filmID, depth: 0, select: { title: true }, disableErrors: true, req })
       .catch(() => null)
     if (!film) {
       return json(req, { errors: [{ message: `No film with id ${filmID}.` }] }, 404)
@@ -77,7 +77,7 @@ export const importTrackList: Endpoint = {
     }
     try {
       const { docs: existing } = await req.payload.find({
-        collection: slugs.tracks,
+        collection: slugsOf(req.payload).tracks,
         where: { film: { equals: film.id } },
         select: { disc: true, number: true, title: true },
         pagination: false,
@@ -118,7 +118,7 @@ export const importTrackList: Endpoint = {
           )
         }
         await req.payload.delete({
-          collection: slugs.tracks,
+          collection: slugsOf(req.payload).tracks,
           where: { film: { equals: film.id } },
           depth: 0,
           req: importReq,
@@ -126,7 +126,7 @@ export const importTrackList: Endpoint = {
       }
       for (const track of tracks) {
         await req.payload.create({
-          collection: slugs.tracks,
+          collection: slugsOf(req.payload).tracks,
           data: {
             film: film.id,
             disc: track.disc,
@@ -141,7 +141,7 @@ export const importTrackList: Endpoint = {
       }
       await resaveFilms({ films: [film.id], req })
       const updated = await req.payload.findByID({
-        collection: slugs.films,
+        collection: slugsOf(req.payload).films,
         id: film.id,
         depth: 0,
         select: { trackCount: true, totalRuntimeSeconds: true, totalRuntime: true },

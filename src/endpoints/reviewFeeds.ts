@@ -2,12 +2,12 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { headersWithCors } from 'payload'
 
-import type { FeedFormat } from '../feeds/buildReviewFeed'
-import type { ResolvedOptions } from '../options'
-import { buildReviewFeed, FEED_CONTENT_TYPES, lastModifiedOf } from '../feeds/buildReviewFeed'
-import { etagOf, isNotModified } from '../feeds/conditionalGet'
-import { FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT, findFeedReviews } from '../feeds/findFeedReviews'
-import { json, text } from './respond'
+import type { FeedFormat } from '../feeds/buildReviewFeed.js'
+import type { ResolvedOptions } from '../options.js'
+import { buildReviewFeed, FEED_CONTENT_TYPES, lastModifiedOf } from '../feeds/buildReviewFeed.js'
+import { etagOf, isNotModified } from '../feeds/conditionalGet.js'
+import { FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT, findFeedReviews } from '../feeds/findFeedReviews.js'
+import { json, text } from './respond.js'
 
 const FORMATS: FeedFormat[] = ['rss', 'atom', 'json']
 

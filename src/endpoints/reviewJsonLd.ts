@@ -1,9 +1,9 @@
 import type { Endpoint } from 'payload'
 
-import type { ResolvedOptions } from '../options'
-import { loadReviewJsonLd } from '../jsonLd/loadReviewJsonLd'
-import { serializeJsonLd } from '../jsonLd/serializeJsonLd'
-import { json, text } from './respond'
+import type { ResolvedOptions } from '../options.js'
+import { loadReviewJsonLd } from '../jsonLd/loadReviewJsonLd.js'
+import { serializeJsonLd } from '../jsonLd/serializeJsonLd.js'
+import { json, text } from './respond.js'
 
 /**
  * `GET /api/reviews/:id/json-ld` (on the reviews collection) — schema.org JSON-LD of a published

@@ -1,10 +1,10 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import type { ResolvedOptions } from '../options'
-import { queueIDs, readSchedule } from '../hooks/assignScheduleSlots'
-import { slugs } from '../options'
-import { buildScheduleCalendar, formatSlotLabel, toLocalISO } from '../schedule'
-import { json, text } from './respond'
+import type { ResolvedOptions } from '../options.js'
+import { queueIDs, readSchedule } from '../hooks/assignScheduleSlots.js'
+import { slugsOf } from '../options.js'
+import { buildScheduleCalendar, formatSlotLabel, toLocalISO } from '../schedule/index.js'
+import { json, text } from './respond.js'
 
 export type UpcomingSlot = {
   slot: string
@@ -44,12 +44,12 @@ export const readPublicSchedule = async (req: PayloadRequest): Promise<PublicSch
   const queue = queueIDs(schedule.queue)
   const { docs } = queue.length
     ? await req.payload.find({
-        collection: slugs.reviews,
+        collection: slugsOf(req.payload).reviews,
         where: { and: [{ id: { in: queue } }, { publishAt: { exists: true } }] },
         draft: true,
         sort: 'publishAt',
         select: { title: true, slug: true, film: true, publishAt: true },
-        populate: { [slugs.films]: { title: true, releaseYear: true } },
+        populate: { [slugsOf(req.payload).films]: { title: true, releaseYear: true } },
         pagination: false,
         depth: 1,
         overrideAccess: true,

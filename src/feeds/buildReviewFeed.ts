@@ -2,9 +2,9 @@ import type { Item } from 'feed'
 
 import { Feed } from 'feed'
 
-import type { ResolvedOptions } from '../options'
-import type { FeedReview } from './findFeedReviews'
-import { reviewURL } from '../jsonLd/buildReviewJsonLd'
+import type { ResolvedOptions } from '../options.js'
+import type { FeedReview } from './findFeedReviews.js'
+import { reviewURL } from '../jsonLd/buildReviewJsonLd.js'
 
 export type FeedFormat = 'atom' | 'json' | 'rss'
 

@@ -1,7 +1,7 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
-import { slugs } from '../options'
-import type { ID } from '../relationID'
+import { slugsOf } from '../options.js'
+import type { ID } from '../relationID.js'
 
 
 export const FEED_DEFAULT_LIMIT = 20
@@ -40,10 +40,10 @@ export const findFeedReviews = async ({
   page?: number
 }): Promise<FeedPage> => {
   const result = await req.payload.find({
-    collection: slugs.reviews as CollectionSlug,
+    collection: slugsOf(req.payload).reviews as CollectionSlug,
     where: { _status: { equals: 'published' } },
     select: { title: true, slug: true, excerpt: true, rating: true, publishedAt: true, updatedAt: true, film: true },
-    populate: { [slugs.films]: { title: true, releaseYear: true } },
+    populate: { [slugsOf(req.payload).films]: { title: true, releaseYear: true } },
     sort: ['-publishedAt', '-id'],
     limit: Math.min(Math.max(1, Math.floor(limit)), FEED_MAX_LIMIT),
     page: Math.max(1, Math.floor(page)),

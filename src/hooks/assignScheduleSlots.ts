@@ -1,12 +1,12 @@
 import type { GlobalAfterChangeHook, PayloadRequest } from 'payload'
 
-import type { Weekday } from '../schedule'
+import type { Weekday } from '../schedule/index.js'
 import { ValidationError } from 'payload'
 
-import { assignSlots } from '../schedule'
-import { slugs } from '../options'
-import { withContext } from './withContext'
-import type { ID } from '../relationID'
+import { assignSlots } from '../schedule/index.js'
+import { slugsOf } from '../options.js'
+import { withContext } from './withContext.js'
+import type { ID } from '../relationID.js'
 
 /** Set on writes made by the schedule itself, so review hooks do not call back into it. */
 export const SCHEDULING = 'soundtrackReviews.scheduling'
@@ -23,7 +23,7 @@ export type ScheduleDoc = {
 
 /** The schedule as stored (ids at depth 0), read inside `req`'s transaction. */
 export const readSchedule = async (req: PayloadRequest): Promise<ScheduleDoc> =>
-  (await req.payload.findGlobal({ slug: slugs.schedule, depth: 0, overrideAccess: true, req })) as ScheduleDoc
+  (await req.payload.findGlobal({ slug: slugsOf(req.payload).schedule, depth: 0, overrideAccess: true, req })) as ScheduleDoc
 
 export const queueIDs = (queue: ScheduleDoc['queue']): ID[] =>
   (queue ?? []).map((entry) => (typeof entry === 'object' && entry !== null ? entry.id : entry))
@@ -44,7 +44,7 @@ export const setPublishAt = async ({ req, id, publishAt }: { req: PayloadRequest
     await writePublishAt({ req, id, publishAt })
   } catch (error) {
     throw new ValidationError({
-      global: slugs.schedule,
+      global: slugsOf(req.payload).schedule,
       errors: [{ path: 'queue', message: `Review ${id} cannot be (re)scheduled until it is fixed: ${describeErrors(error)}` }],
       req,
     })
@@ -53,7 +53,7 @@ export const setPublishAt = async ({ req, id, publishAt }: { req: PayloadRequest
 
 const writePublishAt = async ({ req, id, publishAt }: { req: PayloadRequest; id: ID; publishAt: null | string }) => {
   await req.payload.update({
-    collection: slugs.reviews,
+    collection: slugsOf(req.payload).reviews,
     id,
     data: { publishAt },
     draft: true,
@@ -88,7 +88,7 @@ export const reassignSlots = async ({
   }
   const [{ docs: current }, { docs: published }] = await Promise.all([
     req.payload.find({
-      collection: slugs.reviews,
+      collection: slugsOf(req.payload).reviews,
       where: { id: { in: [...queue, ...removed] } },
       draft: true,
       select: { publishAt: true, _status: true },
@@ -98,7 +98,7 @@ export const reassignSlots = async ({
       req,
     }),
     req.payload.find({
-      collection: slugs.reviews,
+      collection: slugsOf(req.payload).reviews,
       where: { and: [{ _status: { equals: 'published' } }, { publishedAt: { greater_than: now.toISOString() } }] },
       select: { publishedAt: true },
       pagination: false,

@@ -1,9 +1,9 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { oneAtATime } from '../oneAtATime'
-import { slugs } from '../options'
-import { queueIDs, readSchedule, SCHEDULING } from './assignScheduleSlots'
-import { withContext } from './withContext'
+import { oneAtATime } from '../oneAtATime.js'
+import { slugsOf } from '../options.js'
+import { queueIDs, readSchedule, SCHEDULING } from './assignScheduleSlots.js'
+import { withContext } from './withContext.js'
 
 /** Set on the schedule write that takes published reviews off the queue (see pruneQueue). */
 export const DEQUEUING = 'soundtrackReviews.dequeuing'
@@ -20,7 +20,7 @@ export const dequeuePublishedReview: CollectionAfterChangeHook = async ({ doc, r
     const queue = queueIDs((await readSchedule(req)).queue)
     if (queue.some((id) => String(id) === String(doc.id))) {
       await req.payload.updateGlobal({
-        slug: slugs.schedule,
+        slug: slugsOf(req.payload).schedule,
         data: { queue: queue.filter((id) => String(id) !== String(doc.id)) },
         depth: 0,
         overrideAccess: true,

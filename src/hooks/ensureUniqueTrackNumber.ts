@@ -2,7 +2,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { ValidationError } from 'payload'
 
-import { slugs } from '../options'
+import { slugsOf } from '../options.js'
 
 /**
  * A track number is unique per film and disc. The compound index enforces it in the database; this
@@ -17,7 +17,7 @@ export const ensureUniqueTrackNumber: CollectionBeforeChangeHook = async ({ data
   }
   const filmID = typeof film === 'object' ? film.id : film
   const { docs } = await req.payload.find({
-    collection: slugs.tracks,
+    collection: slugsOf(req.payload).tracks,
     where: {
       and: [
         { film: { equals: filmID } },
@@ -35,7 +35,7 @@ export const ensureUniqueTrackNumber: CollectionBeforeChangeHook = async ({ data
   })
   if (docs.length > 0) {
     throw new ValidationError({
-      collection: slugs.tracks,
+      collection: slugsOf(req.payload).tracks,
       errors: [
         {
           path: 'number',

@@ -2,7 +2,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { APIError } from 'payload'
 
-import { hasRole } from '../access/hasRole'
+import { hasRole } from '../access/hasRole.js'
 
 /** Set by the schedule's publishing job: the only non-admin allowed to publish. */
 export const PUBLISHED_BY_SCHEDULE = 'soundtrackReviews.publishedBySchedule'

@@ -2,7 +2,7 @@ import type { CollectionBeforeOperationHook } from 'payload'
 
 import { APIError } from 'payload'
 
-import { hasRole, isStaff } from '../access/hasRole'
+import { hasRole, isStaff } from '../access/hasRole.js'
 
 /**
  * Editors change reviews only through drafts. A write without `draft` replaces the live document,

@@ -2,14 +2,14 @@ import type { CollectionBeforeDeleteHook } from 'payload'
 
 import { APIError } from 'payload'
 
-import { slugs } from '../options'
-import { DEFER_RUNTIME } from './refreshFilmRuntime'
-import { withContext } from './withContext'
+import { slugsOf } from '../options.js'
+import { DEFER_RUNTIME } from './refreshFilmRuntime.js'
+import { withContext } from './withContext.js'
 
 /** A film with reviews cannot be deleted: the reviews would point at nothing. */
 export const refuseFilmDeleteWithReviews: CollectionBeforeDeleteHook = async ({ id, req }) => {
   const { totalDocs } = await req.payload.count({
-    collection: slugs.reviews,
+    collection: slugsOf(req.payload).reviews,
     where: { film: { equals: id } },
     overrideAccess: true,
     req,
@@ -27,7 +27,7 @@ export const refuseFilmDeleteWithReviews: CollectionBeforeDeleteHook = async ({ 
 /** A film's tracks go with it, first (their `film` cannot be emptied), in the same transaction. */
 export const deleteFilmTracks: CollectionBeforeDeleteHook = async ({ id, req }) => {
   await req.payload.delete({
-    collection: slugs.tracks,
+    collection: slugsOf(req.payload).tracks,
     where: { film: { equals: id } },
     depth: 0,
     overrideAccess: true,

@@ -1,8 +1,8 @@
 import type { GlobalBeforeChangeHook } from 'payload'
 
-import { slugs } from '../options'
-import { queueIDs } from './assignScheduleSlots'
-import { DEQUEUING } from './dequeuePublishedReview'
+import { slugsOf } from '../options.js'
+import { queueIDs } from './assignScheduleSlots.js'
+import { DEQUEUING } from './dequeuePublishedReview.js'
 
 /**
  * When reviews are published together (a bulk publish), each one's dequeue write may start from a
@@ -15,7 +15,7 @@ export const pruneQueue: GlobalBeforeChangeHook = async ({ data, req }) => {
     return data
   }
   const { docs: published } = await req.payload.find({
-    collection: slugs.reviews,
+    collection: slugsOf(req.payload).reviews,
     where: { and: [{ id: { in: queue } }, { _status: { equals: 'published' } }] },
     select: { _status: true },
     pagination: false,

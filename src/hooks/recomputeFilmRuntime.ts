@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { formatClock } from '../../fields/duration'
-import { slugs } from '../options'
+import { formatClock } from '../../fields/duration.js'
+import { slugsOf } from '../options.js'
 
 /**
  * Films: `trackCount`, `totalRuntimeSeconds` and `totalRuntime` are derived here and only here, from
@@ -14,7 +14,7 @@ export const recomputeFilmRuntime: CollectionBeforeChangeHook = async ({ data, o
   let trackCount = 0
   if (filmID !== undefined) {
     const { docs } = await req.payload.find({
-      collection: slugs.tracks,
+      collection: slugsOf(req.payload).tracks,
       where: { film: { equals: filmID } },
       select: { durationSeconds: true },
       pagination: false,

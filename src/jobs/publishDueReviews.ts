@@ -2,13 +2,13 @@ import type { PayloadRequest, TaskConfig } from 'payload'
 
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
-import type { ResolvedOptions } from '../options'
-import type { ScheduleDoc } from '../hooks/assignScheduleSlots'
-import { describeErrors, queueIDs, readSchedule, reassignSlots, SCHEDULING } from '../hooks/assignScheduleSlots'
-import { PUBLISHED_BY_SCHEDULE } from '../hooks/guardPublishing'
-import { withContext } from '../hooks/withContext'
-import { oneAtATime } from '../oneAtATime'
-import { slugs } from '../options'
+import type { ResolvedOptions } from '../options.js'
+import type { ScheduleDoc } from '../hooks/assignScheduleSlots.js'
+import { describeErrors, queueIDs, readSchedule, reassignSlots, SCHEDULING } from '../hooks/assignScheduleSlots.js'
+import { PUBLISHED_BY_SCHEDULE } from '../hooks/guardPublishing.js'
+import { withContext } from '../hooks/withContext.js'
+import { oneAtATime } from '../oneAtATime.js'
+import { slugsOf } from '../options.js'
 
 export type PublishRun = { published: (number | string)[]; failed: { id: number | string; reason: string }[] }
 
@@ -32,7 +32,7 @@ export const publishDueReviews = ({ req, now = new Date() }: { req: PayloadReque
     const queue = queueIDs(schedule.queue)
     const { docs: due } = queue.length
       ? await payload.find({
-          collection: slugs.reviews,
+          collection: slugsOf(req.payload).reviews,
           where: { and: [{ id: { in: queue } }, { publishAt: { less_than_equal: now.toISOString() } }] },
           draft: true,
           sort: 'publishAt',
@@ -49,7 +49,7 @@ export const publishDueReviews = ({ req, now = new Date() }: { req: PayloadReque
     for (const review of due) {
       try {
         const latest = await payload.findByID({
-          collection: slugs.reviews,
+          collection: slugsOf(req.payload).reviews,
           id: review.id,
           draft: true,
           depth: 0,
@@ -59,7 +59,7 @@ export const publishDueReviews = ({ req, now = new Date() }: { req: PayloadReque
         })
         if (latest._status !== 'published') {
           await payload.update({
-            collection: slugs.reviews,
+            collection: slugsOf(req.payload).reviews,
             id: review.id,
             data: { _status: 'published', publishedAt: review.publishAt, publishAt: review.publishAt },
             depth: 0,
@@ -81,7 +81,7 @@ export const publishDueReviews = ({ req, now = new Date() }: { req: PayloadReque
     const isOwn = await initTransaction(statusReq)
     try {
       const updated = (await payload.updateGlobal({
-        slug: slugs.schedule,
+        slug: slugsOf(req.payload).schedule,
         data: {
           queue: remaining,
           lastRunAt: now.toISOString(),

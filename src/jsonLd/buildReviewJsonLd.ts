@@ -1,9 +1,9 @@
 import type { ItemList, ListItem, Movie, MusicAlbum, MusicRecording, Organization, Person, Review, WithContext } from 'schema-dts'
 
-import type { ResolvedOptions } from '../options'
-import { toISO8601Duration } from '../../fields/duration'
-import { relationID } from '../relationID'
-import type { ID } from '../relationID'
+import type { ResolvedOptions } from '../options.js'
+import { toISO8601Duration } from '../../fields/duration.js'
+import { relationID } from '../relationID.js'
+import type { ID } from '../relationID.js'
 
 
 /** A relationship read at depth 0 is an id; a populated one is a document with `id`. */

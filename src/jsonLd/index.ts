@@ -1,11 +1,11 @@
-export { buildReviewJsonLd, reviewURL, SOUNDTRACK_SUFFIX } from './buildReviewJsonLd'
+export { buildReviewJsonLd, reviewURL, SOUNDTRACK_SUFFIX } from './buildReviewJsonLd.js'
 export type {
   BuildReviewJsonLdArgs,
   ReviewJsonLdComposer,
   ReviewJsonLdFilm,
   ReviewJsonLdReview,
   ReviewJsonLdTrack,
-} from './buildReviewJsonLd'
-export { loadReviewJsonLd } from './loadReviewJsonLd'
-export type { LoadReviewJsonLdArgs } from './loadReviewJsonLd'
-export { serializeJsonLd } from './serializeJsonLd'
+} from './buildReviewJsonLd.js'
+export { loadReviewJsonLd } from './loadReviewJsonLd.js'
+export type { LoadReviewJsonLdArgs } from './loadReviewJsonLd.js'
+export { serializeJsonLd } from './serializeJsonLd.js'

@@ -3,12 +3,12 @@ import type { Review, WithContext } from 'schema-dts'
 
 import { isValidID } from 'payload'
 
-import type { ResolvedOptions } from '../options'
-import type { ReviewJsonLdComposer, ReviewJsonLdFilm, ReviewJsonLdReview, ReviewJsonLdTrack } from './buildReviewJsonLd'
-import { slugs } from '../options'
-import { buildReviewJsonLd } from './buildReviewJsonLd'
-import { relationID } from '../relationID'
-import type { ID } from '../relationID'
+import type { ResolvedOptions } from '../options.js'
+import type { ReviewJsonLdComposer, ReviewJsonLdFilm, ReviewJsonLdReview, ReviewJsonLdTrack } from './buildReviewJsonLd.js'
+import { slugsOf } from '../options.js'
+import { buildReviewJsonLd } from './buildReviewJsonLd.js'
+import { relationID } from '../relationID.js'
+import type { ID } from '../relationID.js'
 
 
 export type LoadReviewJsonLdArgs = {
@@ -22,7 +22,7 @@ type ReviewDoc = ReviewJsonLdReview & { film?: ID | { id: ID } | null; author?: 
 
 /** The id in the reviews collection's own type, or null when it cannot name a review (so: not found, never a 500). */
 export const toReviewID = (req: PayloadRequest, id: ID): ID | null => {
-  const collection = req.payload.collections[slugs.reviews as CollectionSlug]
+  const collection = req.payload.collections[slugsOf(req.payload).reviews as CollectionSlug]
   const idType = collection?.customIDType ?? req.payload.db.defaultIDType
   const text = String(id).trim()
   if (idType === 'number') {
@@ -75,7 +75,7 @@ export const loadReviewJsonLd = async ({ req, id, options }: LoadReviewJsonLdArg
     return null
   }
   const { docs } = await req.payload.find({
-    collection: slugs.reviews as CollectionSlug,
+    collection: slugsOf(req.payload).reviews as CollectionSlug,
     where: { and: [{ id: { equals: reviewID } }, { _status: { equals: 'published' } }] },
     select: { title: true, slug: true, film: true, author: true, excerpt: true, rating: true, publishedAt: true, updatedAt: true },
     draft: false,
@@ -91,7 +91,7 @@ export const loadReviewJsonLd = async ({ req, id, options }: LoadReviewJsonLdArg
     return null
   }
   const film = (await req.payload.findByID({
-    collection: slugs.films as CollectionSlug,
+    collection: slugsOf(req.payload).films as CollectionSlug,
     id: filmID,
     select: { title: true, releaseYear: true, director: true, composers: true, totalRuntimeSeconds: true },
     depth: 0,
@@ -103,7 +103,7 @@ export const loadReviewJsonLd = async ({ req, id, options }: LoadReviewJsonLdArg
     return null
   }
   const { docs: tracks } = await req.payload.find({
-    collection: slugs.tracks as CollectionSlug,
+    collection: slugsOf(req.payload).tracks as CollectionSlug,
     where: { film: { equals: filmID } },
     select: { title: true, disc: true, number: true, durationSeconds: true, composers: true },
     sort: ['disc', 'number'],
@@ -121,7 +121,7 @@ export const loadReviewJsonLd = async ({ req, id, options }: LoadReviewJsonLdArg
   ]
   const { docs: composers } = composerIDs.length
     ? await req.payload.find({
-        collection: slugs.composers as CollectionSlug,
+        collection: slugsOf(req.payload).composers as CollectionSlug,
         where: { id: { in: composerIDs } },
         select: { name: true, affiliations: true },
         pagination: false,

@@ -1,4 +1,4 @@
-import { formatLocalDate, localDateTimeOf } from './zone'
+import { formatLocalDate, localDateTimeOf } from './zone.js'
 
 const pad = (value: number): string => String(value).padStart(2, '0')
 

@@ -1,7 +1,7 @@
-import type { Cadence } from './cadence'
+import type { Cadence } from './cadence.js'
 
-import { parseCadence, parseLocalDate } from './cadence'
-import { addDays, assertValidInstant, formatLocalDate, localDateTimeOf, resolveLocalTime } from './zone'
+import { parseCadence, parseLocalDate } from './cadence.js'
+import { addDays, assertValidInstant, formatLocalDate, localDateTimeOf, resolveLocalTime } from './zone.js'
 
 export type QueuedReview = { id: number | string; publishAt?: Date | null }
 

@@ -1,4 +1,4 @@
-import { parseClock } from '../../fields/duration'
+import { parseClock } from '../../fields/duration.js'
 
 export type ParsedTrack = { line: number; disc: number; number: number; title: string; durationSeconds: number }
 

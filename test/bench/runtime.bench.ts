@@ -10,7 +10,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig, getPayload } from 'payload'
 import { afterAll, bench, describe } from 'vitest'
 
-import { databaseAdapter } from '../../src/database'
+import { databaseAdapter } from '../../cms/database'
 import { soundtrackReviews } from '../../src/index'
 import { recordQueries, testDatabaseURI } from '../helpers'
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 
-import type { RunningServer } from '../../src/server'
+import type { RunningServer } from '../../cms/server'
 import type { BrowserSession } from './harness'
 
 import { readFileSync } from 'node:fs'
@@ -11,7 +11,7 @@ import { formatSlotLabel } from '../../src/schedule/format'
 import { nextSlots } from '../../src/schedule/slots'
 import { createFirstAdmin, login, openBrowser, pickOption, saveAndWait, screenshotDir, startAdminServer } from './harness'
 
-const FALLOUT = readFileSync(new URL('../../../shared/fixtures/fallout-tracklist.txt', import.meta.url), 'utf8')
+const FALLOUT = readFileSync(new URL('../fixtures/fallout-tracklist.txt', import.meta.url), 'utf8')
 
 const admin = { email: 'admin@example.test', password: 'e2e-Admin-password-1' }
 const filmTitle = 'Mission: Impossible – Fallout'

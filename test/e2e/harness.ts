@@ -1,14 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { Payload } from 'payload'
 
-import type { RunningServer } from '../../src/server'
+import type { RunningServer } from '../../cms/server'
 
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
 
-import { ensureAdminBuild } from '../../src/adminBuild'
+import { ensureAdminBuild } from '../../cms/adminBuild'
 import { testDatabaseURI } from '../helpers'
 
 /** The system's Chromium: browser tests never download one. */
@@ -44,8 +44,8 @@ export const startAdminServer = async ({
   // Like src/start.ts: the built admin runs in production mode, whatever the test runner set.
   Object.assign(process.env, { NODE_ENV: 'production' })
   ensureAdminBuild()
-  const { default: config } = await import('../../src/payload.config')
-  const { startServer } = await import('../../src/server')
+  const { default: config } = await import('../../cms/payload.config')
+  const { startServer } = await import('../../cms/server')
   return startServer({ config, port: 0, admin: true, beforeListen })
 }
 

@@ -1,8 +1,8 @@
 import type { DefaultTypedEditorState } from '@payloadcms/richtext-lexical'
 
-import type { INSTRUMENTATION } from '../../collections/Reviews'
+import type { Instrumentation } from 'payload-soundtrack-reviews'
 
-export type Instrumentation = (typeof INSTRUMENTATION)[number]
+export type { Instrumentation }
 
 export type DemoComposer = {
   name: string

@@ -3,9 +3,7 @@ import type { DefaultDocumentIDType, Payload, PayloadRequest } from 'payload'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 
 import type { DemoCue, DemoFilm } from './types'
-import { DEFER_RUNTIME, resaveFilms } from '../hooks/refreshFilmRuntime'
-import { slugs } from '../options'
-import { parseTrackList } from '../tracklist/parseTrackList'
+import { defaultSlugs as slugs, parseTrackList } from 'payload-soundtrack-reviews'
 import { demoComposers } from './composers'
 import { fallout } from './fallout'
 import { johnWick } from './johnWick'
@@ -95,11 +93,9 @@ const createTracks = async ({
       depth: 0,
       overrideAccess: true,
       req,
-      context: { [DEFER_RUNTIME]: true },
     })
     ids.set(track.number, id)
   }
-  await resaveFilms({ films: [filmID], req })
   return ids
 }
 

@@ -3,9 +3,9 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
-/** What the admin bundle is built from; a change to any of it means a new build. */
-const INPUTS = ['src', 'collections', 'fields', 'package-lock.json', 'next.config.mjs', 'tsconfig.json']
-const IGNORED = new Set(['payload-types.ts', 'generated-schema.graphql'])
+/** What the admin bundle is built from (relative to the repository); a change means a new build. */
+const INPUTS = ['src', 'collections', 'fields', 'cms', 'package-lock.json', 'tsconfig.json']
+const IGNORED = new Set(['payload-types.ts', 'generated-schema.graphql', '.next', 'seed'])
 
 const filesUnder = (entry: string): string[] => {
   if (!existsSync(entry)) {
@@ -30,22 +30,26 @@ export const sourceFingerprint = (projectDir: string): string => {
 
 const nextBin = (projectDir: string): string => path.join(projectDir, 'node_modules', 'next', 'dist', 'bin', 'next')
 
+/** The Next.js app (admin) inside the repository. */
+export const adminAppDir = (projectDir: string = process.cwd()): string => path.join(projectDir, 'cms')
+
 /**
  * Builds the Next.js admin when there is no build of the current sources; `npm start` and the
  * browser tests call it, so a fresh clone needs no separate build step.
  */
 export const ensureAdminBuild = ({ projectDir = process.cwd(), log = console.log } = {}): void => {
-  const stamp = path.join(projectDir, '.next', 'soundtrack-reviews-sources')
+  const appDir = adminAppDir(projectDir)
+  const stamp = path.join(appDir, '.next', 'soundtrack-reviews-sources')
   const fingerprint = sourceFingerprint(projectDir)
   const isCurrent =
-    existsSync(path.join(projectDir, '.next', 'BUILD_ID')) &&
+    existsSync(path.join(appDir, '.next', 'BUILD_ID')) &&
     existsSync(stamp) &&
     readFileSync(stamp, 'utf8') === fingerprint
   if (isCurrent) {
     return
   }
   log('Building the admin (next build, about two minutes on two cores)…')
-  const result = spawnSync(process.execPath, [nextBin(projectDir), 'build', '--webpack'], {
+  const result = spawnSync(process.execPath, [nextBin(projectDir), 'build', '--webpack', appDir], {
     cwd: projectDir,
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },

@@ -2,9 +2,9 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
+import { soundtrackReviews } from 'payload-soundtrack-reviews'
 
 import { databaseAdapter } from './database'
-import { soundtrackReviews } from './plugin'
 import { resolvePayloadSecret } from './secret'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -16,7 +16,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   admin: {
     user: 'users',
-    importMap: { baseDir: path.resolve(dirname) },
+    importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
     meta: { titleSuffix: ' · Exploring Soundtracks' },
   },
   collections: [{ slug: 'users', auth: true, fields: [{ name: 'name', type: 'text', admin: { description: 'Shown as the byline of your reviews.' } }] }],

@@ -5,9 +5,14 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-import { migrations } from './migrations'
+import { migrations as sqliteMigrations } from './migrations/sqlite'
 import { takeTurns } from './sqliteTurns'
+
+/** One migration directory per SQL adapter: `payload migrate:create` writes where the URI points. */
+const migrationDir = (kind: DatabaseKind): string =>
+  path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations', kind)
 
 export const DEFAULT_DATABASE_URI = 'file:./data/soundtracks.db'
 
@@ -41,7 +46,7 @@ export const databaseAdapter = (uri: string = DEFAULT_DATABASE_URI): DatabaseAda
         mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
       }
       // SQLite runs without transactions unless transactionOptions is set.
-      const sqlite = sqliteAdapter({ client: { url: uri }, transactionOptions: {}, prodMigrations: migrations })
+      const sqlite = sqliteAdapter({ client: { url: uri }, transactionOptions: {}, migrationDir: migrationDir('sqlite'), prodMigrations: sqliteMigrations })
       return { ...sqlite, init: (args) => takeTurns(sqlite.init(args)) }
     }
   }

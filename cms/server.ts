@@ -7,7 +7,9 @@ import express from 'express'
 import { Readable } from 'node:stream'
 import { getPayload } from 'payload'
 
-import { claimJobRunner } from './jobs/jobRunner'
+import { claimJobRunner } from 'payload-soundtrack-reviews'
+
+import { adminAppDir } from './adminBuild'
 
 type RouteHandler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 
@@ -18,6 +20,7 @@ export type StartServerOptions = {
   admin?: boolean
   /** Runs once Payload is up and before the port opens, e.g. the demo seed. */
   beforeListen?: (payload: Payload) => Promise<void>
+  /** The Next.js app that serves the admin. */
   projectDir?: string
 }
 
@@ -80,7 +83,7 @@ export const startServer = async ({
   port,
   admin = true,
   beforeListen,
-  projectDir = process.cwd(),
+  projectDir = adminAppDir(),
 }: StartServerOptions): Promise<RunningServer> => {
   const payload = await getPayload({ config })
   claimJobRunner(payload)

@@ -1,0 +1,10 @@
+'use client'
+/* The plugin's admin components, imported by a site's import map as `payload-soundtrack-reviews/client#Name`. */
+export { AdminPublishButton, AdminUnpublishButton } from '../admin/AdminOnlyButtons.js'
+export { ClockField } from '../admin/ClockField.js'
+export { ClockSecondsField } from '../admin/ClockSecondsField.js'
+export { CueRowLabel } from '../admin/CueRowLabel.js'
+export { FilmTracksField } from '../admin/FilmTracksField.js'
+export { RuntimeSync } from '../admin/RuntimeSync.js'
+export { ScheduleOverview } from '../admin/ScheduleOverview.js'
+export { TrackListImport } from '../admin/TrackListImport.js'
