@@ -5,7 +5,17 @@ import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'node_modules/', '**/.next/', 'data/', 'test/.data/', 'cms/payload-types.ts', 'cms/migrations/', '**/importMap.js', '**/next-env.d.ts'],
+    ignores: [
+      'dist/',
+      'node_modules/',
+      '**/.next/',
+      'data/',
+      'test/.data/',
+      'cms/payload-types.ts',
+      'cms/migrations/',
+      '**/importMap.js',
+      '**/next-env.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

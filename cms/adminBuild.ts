@@ -59,4 +59,3 @@ export const ensureAdminBuild = ({ projectDir = process.cwd(), log = console.log
   }
   writeFileSync(stamp, fingerprint)
 }
-

@@ -46,7 +46,12 @@ export const databaseAdapter = (uri: string = DEFAULT_DATABASE_URI): DatabaseAda
         mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
       }
       // SQLite runs without transactions unless transactionOptions is set.
-      const sqlite = sqliteAdapter({ client: { url: uri }, transactionOptions: {}, migrationDir: migrationDir('sqlite'), prodMigrations: sqliteMigrations })
+      const sqlite = sqliteAdapter({
+        client: { url: uri },
+        transactionOptions: {},
+        migrationDir: migrationDir('sqlite'),
+        prodMigrations: sqliteMigrations,
+      })
       return { ...sqlite, init: (args) => takeTurns(sqlite.init(args)) }
     }
   }

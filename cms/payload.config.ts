@@ -19,7 +19,13 @@ export default buildConfig({
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
     meta: { titleSuffix: ' · Exploring Soundtracks' },
   },
-  collections: [{ slug: 'users', auth: true, fields: [{ name: 'name', type: 'text', admin: { description: 'Shown as the byline of your reviews.' } }] }],
+  collections: [
+    {
+      slug: 'users',
+      auth: true,
+      fields: [{ name: 'name', type: 'text', admin: { description: 'Shown as the byline of your reviews.' } }],
+    },
+  ],
   plugins: [
     soundtrackReviews({
       siteUrl: process.env.SITE_URL || process.env.SERVER_URL || `http://localhost:${process.env.PORT || 3000}`,

@@ -1,8 +1,17 @@
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express'
 import type { Server } from 'node:http'
+import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import type { Payload, SanitizedConfig } from 'payload'
 
-import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
+import {
+  GRAPHQL_POST,
+  REST_DELETE,
+  REST_GET,
+  REST_OPTIONS,
+  REST_PATCH,
+  REST_POST,
+  REST_PUT,
+} from '@payloadcms/next/routes'
 import express from 'express'
 import { Readable } from 'node:stream'
 import { getPayload } from 'payload'
@@ -60,7 +69,7 @@ const sendWebResponse = async (response: Response, res: ExpressResponse): Promis
     res.end()
     return
   }
-  Readable.fromWeb(response.body as import('node:stream/web').ReadableStream).pipe(res)
+  Readable.fromWeb(response.body as WebReadableStream).pipe(res)
 }
 
 /** Database round trip: the health check asks for one user count, whatever the adapter. */

@@ -29,8 +29,12 @@ const server = await startServer({
 })
 
 const { totalDocs: users } = await server.payload.count({ collection: 'users', overrideAccess: true })
-server.payload.logger.info(`Admin: ${server.url}/admin${users === 0 ? ' (the first visit creates the first admin)' : ''}`)
-server.payload.logger.info(`API: ${server.url}/api · GraphQL: ${server.url}/api/graphql · Health: ${server.url}/healthz`)
+server.payload.logger.info(
+  `Admin: ${server.url}/admin${users === 0 ? ' (the first visit creates the first admin)' : ''}`,
+)
+server.payload.logger.info(
+  `API: ${server.url}/api · GraphQL: ${server.url}/api/graphql · Health: ${server.url}/healthz`,
+)
 
 const shutdown = (signal: string) => {
   server.payload.logger.info(`${signal}: closing the server…`)

@@ -42,7 +42,17 @@ const tracksOfThisFilm: FilterOptions = ({ data }) => {
 const notThisReview: FilterOptions = ({ id }) => (id === undefined ? true : { id: { not_equals: id } })
 
 /** Read through the film (Payload batches these per request): never stored twice, never stale. */
-const fromFilm = ({ name, type, description, hidden = false }: { name: string; type: 'number' | 'text'; description?: string; hidden?: boolean }): Field =>
+const fromFilm = ({
+  name,
+  type,
+  description,
+  hidden = false,
+}: {
+  name: string
+  type: 'number' | 'text'
+  description?: string
+  hidden?: boolean
+}): Field =>
   ({
     name,
     type,
@@ -55,7 +65,9 @@ const noDirectWrites = { create: () => false, update: () => false }
 /** `previewUrl` with the review's `{slug}` and `{id}` filled in; none until the review has a slug. */
 const previewLink = (template: string, doc: Record<string, unknown> | undefined): null | string =>
   doc?.slug
-    ? template.replace('{slug}', encodeURIComponent(String(doc.slug))).replace('{id}', encodeURIComponent(String(doc.id ?? '')))
+    ? template
+        .replace('{slug}', encodeURIComponent(String(doc.slug)))
+        .replace('{id}', encodeURIComponent(String(doc.id ?? '')))
     : null
 
 export const Reviews = (options: ResolvedOptions): CollectionConfig =>
@@ -90,7 +102,11 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
       },
       defaultPopulate: { title: true, slug: true, film: true, publishedAt: true, excerpt: true, rating: true },
       hooks: {
-        beforeOperation: [readPublishedForPublic, keepEditorsOnDrafts, omitBodiesFromLists(['plotRecap', 'analysis', 'finalThoughts'])],
+        beforeOperation: [
+          readPublishedForPublic,
+          keepEditorsOnDrafts,
+          omitBodiesFromLists(['plotRecap', 'analysis', 'finalThoughts']),
+        ],
         beforeChange: [guardPublishing, stampPublishedAt],
         afterChange: [dequeuePublishedReview],
       },

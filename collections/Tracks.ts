@@ -40,8 +40,20 @@ export const Tracks = (options: ResolvedOptions): CollectionConfig =>
         {
           type: 'row',
           fields: [
-            { name: 'disc', type: 'number', defaultValue: 1, min: 1, validate: positiveInteger({ label: 'Disc', required: false }) },
-            { name: 'number', type: 'number', required: true, min: 1, validate: positiveInteger({ label: 'Track number', required: true }) },
+            {
+              name: 'disc',
+              type: 'number',
+              defaultValue: 1,
+              min: 1,
+              validate: positiveInteger({ label: 'Disc', required: false }),
+            },
+            {
+              name: 'number',
+              type: 'number',
+              required: true,
+              min: 1,
+              validate: positiveInteger({ label: 'Track number', required: true }),
+            },
           ],
         },
         { name: 'title', type: 'text', required: true },

@@ -22,8 +22,7 @@ export const parseClock = (input: string): ParsedClock => {
   if (m !== undefined && Number(s) > 59) {
     return { ok: false, reason: `“${input}” has ${s} seconds; seconds go up to 59` }
   }
-  const seconds =
-    h !== undefined ? Number(h) * 3600 + Number(hm) * 60 + Number(hs) : Number(m) * 60 + Number(s)
+  const seconds = h !== undefined ? Number(h) * 3600 + Number(hm) * 60 + Number(hs) : Number(m) * 60 + Number(s)
   if (seconds > MAX_CLOCK_SECONDS) {
     return { ok: false, reason: `“${input}” is longer than 23:59:59` }
   }

@@ -25,14 +25,14 @@ export const validateRating = (value: null | number | undefined, scale: number):
 /** An optional score out of `scale` (the plugin's `ratingScale`), in steps of 0.5. */
 export const rating = ({ scale, overrides }: RatingOptions): NumberField =>
   ({
-  name: 'rating',
-  type: 'number',
-  min: 0,
-  max: scale,
-  admin: {
-    step: 0.5,
-    description: `Optional, 0 to ${scale} in steps of 0.5. Leave empty for an unrated review.`,
-  },
-  validate: (value: null | number | undefined) => validateRating(value, scale),
-  ...overrides,
-}) as NumberField
+    name: 'rating',
+    type: 'number',
+    min: 0,
+    max: scale,
+    admin: {
+      step: 0.5,
+      description: `Optional, 0 to ${scale} in steps of 0.5. Leave empty for an unrated review.`,
+    },
+    validate: (value: null | number | undefined) => validateRating(value, scale),
+    ...overrides,
+  }) as NumberField

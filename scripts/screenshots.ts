@@ -31,7 +31,11 @@ const idOf = async (page: Page, collection: string, title: string): Promise<numb
 /** Waits until the admin has settled: no route transition, no shimmer placeholders. */
 const settle = async (page: Page) => {
   await page.waitForLoadState('networkidle')
-  await page.locator('.shimmer-effect').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined)
+  await page
+    .locator('.shimmer-effect')
+    .first()
+    .waitFor({ state: 'detached', timeout: 15_000 })
+    .catch(() => undefined)
   await page.waitForTimeout(500)
 }
 
@@ -76,7 +80,12 @@ try {
   const skipped = localDateOf(nextSlots({ after: new Date(), cadence, count: 3 })[2], cadence.timezone)
   await server.payload.updateGlobal({
     slug: slugs.schedule,
-    data: { enabled: true, ...cadence, queue: [johnWick], skipDates: [{ date: skipped, reason: 'Festival week: no review' }] },
+    data: {
+      enabled: true,
+      ...cadence,
+      queue: [johnWick],
+      skipDates: [{ date: skipped, reason: 'Festival week: no review' }],
+    },
     depth: 0,
     overrideAccess: true,
   })

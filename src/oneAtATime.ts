@@ -7,7 +7,10 @@ export const oneAtATime = () => {
   return <T>(key: object, work: () => Promise<T>): Promise<T> => {
     const previous = tails.get(key) ?? Promise.resolve()
     const next = previous.then(work, work)
-    tails.set(key, next.catch(() => undefined))
+    tails.set(
+      key,
+      next.catch(() => undefined),
+    )
     return next
   }
 }

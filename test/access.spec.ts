@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningServer } from '../cms/server'
 import type { TestUser } from './helpers'
-import { countDocs, createUser, expectAPIError, loginHeaders, startTestServer, uniqueSuffix, uniqueTitle } from './helpers'
+import {
+  countDocs,
+  createUser,
+  expectAPIError,
+  loginHeaders,
+  startTestServer,
+  uniqueSuffix,
+  uniqueTitle,
+} from './helpers'
 import type { ID } from '../src/relationID'
 
 let server: RunningServer
@@ -22,7 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close()
 })
-
 
 type Doc = { id: ID } & Record<string, unknown>
 type Who = 'admin' | 'anonymous' | 'editor'
@@ -80,63 +87,80 @@ const matrix = COLLECTIONS.flatMap((collection) =>
 )
 
 describe('access matrix (Local API, overrideAccess: false)', () => {
-  it.each(matrix)('should let $who $operation $collection: $isAllowed', async ({ collection, who, operation, isAllowed }) => {
-    const user = userOf(who)
-    const asUser = { overrideAccess: false, user, depth: 0 } as const
-    // Editors write reviews as drafts; publishing is tested on its own below.
-    const draft = collection === 'reviews' && who === 'editor' ? { draft: true } : {}
-    const field = labelField(collection)
+  it.each(matrix)(
+    'should let $who $operation $collection: $isAllowed',
+    async ({ collection, who, operation, isAllowed }) => {
+      const user = userOf(who)
+      const asUser = { overrideAccess: false, user, depth: 0 } as const
+      // Editors write reviews as drafts; publishing is tested on its own below.
+      const draft = collection === 'reviews' && who === 'editor' ? { draft: true } : {}
+      const field = labelField(collection)
 
-    if (operation === 'create') {
-      const data = await newData(collection)
-      const before = await countDocs(payload, collection)
-      const create = () => payload.create({ collection, data: data as never, ...asUser, ...draft })
-      if (isAllowed) {
-        const created = (await create()) as unknown as Record<string, unknown>
-        expect(created[field]).toBe(data[field])
-        expect(await countDocs(payload, collection)).toBe(before + 1)
-      } else {
-        await expectAPIError(create, 403)
-        expect(await countDocs(payload, collection)).toBe(before)
+      if (operation === 'create') {
+        const data = await newData(collection)
+        const before = await countDocs(payload, collection)
+        const create = () => payload.create({ collection, data: data as never, ...asUser, ...draft })
+        if (isAllowed) {
+          const created = (await create()) as unknown as Record<string, unknown>
+          expect(created[field]).toBe(data[field])
+          expect(await countDocs(payload, collection)).toBe(before + 1)
+        } else {
+          await expectAPIError(create, 403)
+          expect(await countDocs(payload, collection)).toBe(before)
+        }
+        return
       }
-      return
-    }
 
-    const target = await seed(collection)
+      const target = await seed(collection)
 
-    if (operation === 'read') {
-      const byID = (await payload.findByID({ collection, id: target.id, ...asUser })) as unknown as Record<string, unknown>
-      expect(byID[field]).toBe(target[field])
-      const list = await payload.find({ collection, where: { id: { equals: target.id } }, ...asUser })
-      expect(list.docs.map((doc) => doc.id)).toEqual([target.id])
-      return
-    }
-
-    if (operation === 'update') {
-      const changed = uniqueTitle('Changed')
-      const update = () => payload.update({ collection, id: target.id, data: { [field]: changed } as never, ...asUser, ...draft })
-      if (isAllowed) {
-        const updated = (await update()) as unknown as Record<string, unknown>
-        expect(updated[field]).toBe(changed)
-        const stored = (await payload.findByID({ collection, id: target.id, depth: 0, draft: true })) as unknown as Record<string, unknown>
-        expect(stored[field]).toBe(changed)
-      } else {
-        await expectAPIError(update, 403)
-        const stored = (await payload.findByID({ collection, id: target.id, depth: 0, draft: true })) as unknown as Record<string, unknown>
-        expect(stored[field]).toBe(target[field])
+      if (operation === 'read') {
+        const byID = (await payload.findByID({ collection, id: target.id, ...asUser })) as unknown as Record<
+          string,
+          unknown
+        >
+        expect(byID[field]).toBe(target[field])
+        const list = await payload.find({ collection, where: { id: { equals: target.id } }, ...asUser })
+        expect(list.docs.map((doc) => doc.id)).toEqual([target.id])
+        return
       }
-      return
-    }
 
-    const remove = () => payload.delete({ collection, id: target.id, ...asUser })
-    if (isAllowed) {
-      await remove()
-      expect(await payload.findByID({ collection, id: target.id, depth: 0, disableErrors: true })).toBeNull()
-    } else {
-      await expectAPIError(remove, 403)
-      expect(await payload.findByID({ collection, id: target.id, depth: 0 })).toMatchObject({ id: target.id })
-    }
-  })
+      if (operation === 'update') {
+        const changed = uniqueTitle('Changed')
+        const update = () =>
+          payload.update({ collection, id: target.id, data: { [field]: changed } as never, ...asUser, ...draft })
+        if (isAllowed) {
+          const updated = (await update()) as unknown as Record<string, unknown>
+          expect(updated[field]).toBe(changed)
+          const stored = (await payload.findByID({
+            collection,
+            id: target.id,
+            depth: 0,
+            draft: true,
+          })) as unknown as Record<string, unknown>
+          expect(stored[field]).toBe(changed)
+        } else {
+          await expectAPIError(update, 403)
+          const stored = (await payload.findByID({
+            collection,
+            id: target.id,
+            depth: 0,
+            draft: true,
+          })) as unknown as Record<string, unknown>
+          expect(stored[field]).toBe(target[field])
+        }
+        return
+      }
+
+      const remove = () => payload.delete({ collection, id: target.id, ...asUser })
+      if (isAllowed) {
+        await remove()
+        expect(await payload.findByID({ collection, id: target.id, depth: 0, disableErrors: true })).toBeNull()
+      } else {
+        await expectAPIError(remove, 403)
+        expect(await payload.findByID({ collection, id: target.id, depth: 0 })).toMatchObject({ id: target.id })
+      }
+    },
+  )
 })
 
 /**
@@ -259,14 +283,29 @@ describe('draft reviews stay private (Local API)', () => {
   )
 
   it.each([false, true])('should not find a draft-only review by id for the public (draft: %s)', async (draft) => {
-    await expectAPIError(() => payload.findByID({ collection: 'reviews', id: fixture.draftOnly.id, draft, ...anonymous }), 404)
-    const none = await payload.findByID({ collection: 'reviews', id: fixture.draftOnly.id, draft, disableErrors: true, ...anonymous })
+    await expectAPIError(
+      () => payload.findByID({ collection: 'reviews', id: fixture.draftOnly.id, draft, ...anonymous }),
+      404,
+    )
+    const none = await payload.findByID({
+      collection: 'reviews',
+      id: fixture.draftOnly.id,
+      draft,
+      disableErrors: true,
+      ...anonymous,
+    })
     expect(none).toBeNull()
   })
 
   it('should show the public the published text of a review that has a newer draft', async () => {
     for (const draft of [false, true]) {
-      const read = await payload.findByID({ collection: 'reviews', id: fixture.withNewerDraft.id, draft, depth: 0, ...anonymous })
+      const read = await payload.findByID({
+        collection: 'reviews',
+        id: fixture.withNewerDraft.id,
+        draft,
+        depth: 0,
+        ...anonymous,
+      })
       expect(read.excerpt).toBe(`${fixture.visible} layered`)
       expect(read.title).toBe(`Layered ${fixture.visible}`)
       expect(JSON.stringify(read)).not.toContain(fixture.secret)
@@ -300,15 +339,25 @@ describe('draft reviews stay private (Local API)', () => {
 
   it('should forbid the public to read review versions', async () => {
     await expectAPIError(() => payload.findVersions({ collection: 'reviews', ...anonymous }), 403)
-    await expectAPIError(() => payload.findVersionByID({ collection: 'reviews', id: String(fixture.draftVersionID), ...anonymous }), 403)
-    const asEditor = await payload.findVersions({ collection: 'reviews', overrideAccess: false, user: editor, depth: 0 })
+    await expectAPIError(
+      () => payload.findVersionByID({ collection: 'reviews', id: String(fixture.draftVersionID), ...anonymous }),
+      403,
+    )
+    const asEditor = await payload.findVersions({
+      collection: 'reviews',
+      overrideAccess: false,
+      user: editor,
+      depth: 0,
+    })
     expect(asEditor.totalDocs).toBeGreaterThan(0)
   })
 
   it("should leave drafts out of a film's reviews join at depth 1", async () => {
     for (const draft of [false, true]) {
       const film = await payload.findByID({ collection: 'films', id: fixture.film.id, depth: 1, draft, ...anonymous })
-      const ids = (film.reviews?.docs ?? []).map((doc: unknown) => (typeof doc === 'object' && doc !== null ? (doc as Doc).id : doc))
+      const ids = (film.reviews?.docs ?? []).map((doc: unknown) =>
+        typeof doc === 'object' && doc !== null ? (doc as Doc).id : doc,
+      )
       expect(ids).toEqual(expect.arrayContaining([fixture.published.id, fixture.relating.id]))
       expect(ids).not.toContain(fixture.draftOnly.id)
       expect(JSON.stringify(film)).not.toContain(fixture.secret)
@@ -317,7 +366,13 @@ describe('draft reviews stay private (Local API)', () => {
 
   it("should not expose a draft's text through a published review's relatedReviews", async () => {
     for (const draft of [false, true]) {
-      const read = await payload.findByID({ collection: 'reviews', id: fixture.relating.id, depth: 1, draft, ...anonymous })
+      const read = await payload.findByID({
+        collection: 'reviews',
+        id: fixture.relating.id,
+        depth: 1,
+        draft,
+        ...anonymous,
+      })
       expect(JSON.stringify(read)).not.toContain(fixture.secret)
       const related: unknown[] = read.relatedReviews ?? []
       const populated = related.filter((entry): entry is Doc => typeof entry === 'object' && entry !== null)
@@ -335,7 +390,8 @@ describe('publishing', () => {
     return { title: uniqueTitle('Review'), film: film.id, excerpt: uniqueTitle('Excerpt') }
   }
 
-  const reviewVersions = async () => (await payload.countVersions({ collection: 'reviews', overrideAccess: true })).totalDocs
+  const reviewVersions = async () =>
+    (await payload.countVersions({ collection: 'reviews', overrideAccess: true })).totalDocs
 
   it('should let an editor create and update a draft', async () => {
     const data = await newReviewData()
@@ -359,7 +415,13 @@ describe('publishing', () => {
     const data = await newReviewData()
     const before = { docs: await countDocs(payload, 'reviews'), versions: await reviewVersions() }
     const error = await expectAPIError(
-      () => payload.create({ collection: 'reviews', data: { ...data, _status: 'published' }, user: editor, ...editorWrite }),
+      () =>
+        payload.create({
+          collection: 'reviews',
+          data: { ...data, _status: 'published' },
+          user: editor,
+          ...editorWrite,
+        }),
       403,
     )
     expect(error.message).toMatch(/admin/i)
@@ -371,7 +433,14 @@ describe('publishing', () => {
     const data = await newReviewData()
     const draft = await payload.create({ collection: 'reviews', data, draft: true, user: editor, ...editorWrite })
     await expectAPIError(
-      () => payload.update({ collection: 'reviews', id: draft.id, data: { _status: 'published' }, user: editor, ...editorWrite }),
+      () =>
+        payload.update({
+          collection: 'reviews',
+          id: draft.id,
+          data: { _status: 'published' },
+          user: editor,
+          ...editorWrite,
+        }),
       403,
     )
     await expectAPIError(
@@ -407,7 +476,12 @@ describe('publishing', () => {
       403,
     )
     expect(error.message).toMatch(/draft/i)
-    const publicView = await payload.findByID({ collection: 'reviews', id: published.id, depth: 0, overrideAccess: false })
+    const publicView = await payload.findByID({
+      collection: 'reviews',
+      id: published.id,
+      depth: 0,
+      overrideAccess: false,
+    })
     expect(publicView.excerpt).toBe(data.excerpt)
     expect(await reviewVersions()).toBe(versionsBefore)
   })
@@ -416,8 +490,20 @@ describe('publishing', () => {
     const data = await newReviewData()
     const published = await payload.create({ collection: 'reviews', data: { ...data, _status: 'published' }, depth: 0 })
     const excerpt = uniqueTitle('Draft over published')
-    await payload.update({ collection: 'reviews', id: published.id, data: { excerpt }, draft: true, user: editor, ...editorWrite })
-    const publicView = await payload.findByID({ collection: 'reviews', id: published.id, depth: 0, overrideAccess: false })
+    await payload.update({
+      collection: 'reviews',
+      id: published.id,
+      data: { excerpt },
+      draft: true,
+      user: editor,
+      ...editorWrite,
+    })
+    const publicView = await payload.findByID({
+      collection: 'reviews',
+      id: published.id,
+      depth: 0,
+      overrideAccess: false,
+    })
     expect(publicView.excerpt).toBe(data.excerpt)
     const editorView = await payload.findByID({
       collection: 'reviews',
@@ -448,9 +534,18 @@ describe('publishing', () => {
 
   it('should let an admin create a published review directly', async () => {
     const data = await newReviewData()
-    const published = await payload.create({ collection: 'reviews', data: { ...data, _status: 'published' }, user: admin, ...editorWrite })
+    const published = await payload.create({
+      collection: 'reviews',
+      data: { ...data, _status: 'published' },
+      user: admin,
+      ...editorWrite,
+    })
     expect(published._status).toBe('published')
-    const publicList = await payload.find({ collection: 'reviews', where: { id: { equals: published.id } }, overrideAccess: false })
+    const publicList = await payload.find({
+      collection: 'reviews',
+      where: { id: { equals: published.id } },
+      overrideAccess: false,
+    })
     expect(publicList.totalDocs).toBe(1)
   })
 })
@@ -481,7 +576,10 @@ describe('draft reviews stay private (HTTP and GraphQL)', () => {
     const list = await get(`/api/reviews?draft=true&depth=0&limit=100&where[film][equals]=${fixture.film.id}`, headers)
     expect(list.status).toBe(200)
     expect(list.text).toContain(fixture.secret)
-    const gql = await graphQL(`{ Review(id: ${JSON.stringify(fixture.draftOnly.id)}, draft: true) { excerpt } }`, headers)
+    const gql = await graphQL(
+      `{ Review(id: ${JSON.stringify(fixture.draftOnly.id)}, draft: true) { excerpt } }`,
+      headers,
+    )
     expect(gql.text).toContain(fixture.secret)
   })
 
@@ -554,17 +652,25 @@ describe('draft reviews stay private (HTTP and GraphQL)', () => {
 
   it('should keep a published review with a newer draft in GraphQL Reviews(draft: true)', async () => {
     const list = await graphQL(reviewsOfFilmQuery())
-    const body = JSON.parse(list.text) as { data: { Reviews: { totalDocs: number; docs: Array<{ id: ID; excerpt: string }> } } }
-    expect(body.data.Reviews.docs.find((doc) => doc.id === fixture.withNewerDraft.id)?.excerpt).toBe(`${fixture.visible} layered`)
+    const body = JSON.parse(list.text) as {
+      data: { Reviews: { totalDocs: number; docs: Array<{ id: ID; excerpt: string }> } }
+    }
+    expect(body.data.Reviews.docs.find((doc) => doc.id === fixture.withNewerDraft.id)?.excerpt).toBe(
+      `${fixture.visible} layered`,
+    )
     expect(body.data.Reviews.totalDocs).toBe(3)
   })
 
   it('should not leak drafts through GraphQL Review(id, draft: true)', async () => {
-    const hidden = await graphQL(`{ Review(id: ${JSON.stringify(fixture.draftOnly.id)}, draft: true) { title excerpt } }`)
+    const hidden = await graphQL(
+      `{ Review(id: ${JSON.stringify(fixture.draftOnly.id)}, draft: true) { title excerpt } }`,
+    )
     expect(hidden.text).not.toContain(fixture.secret)
     expect((JSON.parse(hidden.text) as { data?: { Review: unknown } }).data?.Review ?? null).toBeNull()
 
-    const layered = await graphQL(`{ Review(id: ${JSON.stringify(fixture.withNewerDraft.id)}, draft: true) { title excerpt } }`)
+    const layered = await graphQL(
+      `{ Review(id: ${JSON.stringify(fixture.withNewerDraft.id)}, draft: true) { title excerpt } }`,
+    )
     expect(layered.text).toContain(`${fixture.visible} layered`)
     expect(layered.text).not.toContain(fixture.secret)
   })

@@ -18,7 +18,9 @@ describe('choosing the database from DATABASE_URI', () => {
   })
 
   it('should refuse an unknown scheme with a sentence naming DATABASE_URI', () => {
-    expect(() => databaseKind('mysql://localhost/db')).toThrow(/DATABASE_URI “mysql:\/\/localhost\/db” is not understood/)
+    expect(() => databaseKind('mysql://localhost/db')).toThrow(
+      /DATABASE_URI “mysql:\/\/localhost\/db” is not understood/,
+    )
   })
 
   it('should configure the MongoDB adapter with the plugin without needing a server', async () => {

@@ -61,7 +61,8 @@ const checkXML = (xml: string): { root: string | null; problems: string[] } => {
   let last = 0
   const checkText = (text: string) => {
     if (/[<>]/.test(text)) problems.push(`stray markup: ${text.trim().slice(0, 60)}`)
-    if (/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[\da-fA-F]+);)/.test(text)) problems.push(`unescaped &: ${text.trim().slice(0, 60)}`)
+    if (/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[\da-fA-F]+);)/.test(text))
+      problems.push(`unescaped &: ${text.trim().slice(0, 60)}`)
     if (stack.length === 0 && text.trim() !== '') problems.push(`text outside the root: ${text.trim().slice(0, 60)}`)
   }
   for (const match of body.matchAll(tag)) {
@@ -97,7 +98,12 @@ const blocks = (xml: string, element: string): string[] =>
 /** Item titles, links and ids in document order, whatever the format; plain text as a reader shows it. */
 const readItems = (format: Format, body: string): Array<{ title: string; link: string; id: string }> => {
   const unescape = (text: string) =>
-    text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+    text
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&')
   if (format === 'json') {
     return (JSON.parse(body) as { items: Array<{ title: string; url: string; id: string }> }).items.map((item) => ({
       title: item.title,
@@ -148,7 +154,12 @@ beforeAll(async () => {
   ).docs
   const older = { title: uniqueTitle('Cat & mouse: “scoring” <slapstick>'), publishedAt: '2019-05-01T09:00:00.000Z' }
   const newer = { title: uniqueTitle('Newest published review'), publishedAt: '2020-02-14T09:00:00.000Z' }
-  const olderID = await createReview({ ...older, _status: 'published', excerpt: 'Strings & brass, ]]> and <b>all</b>.', rating: 7 })
+  const olderID = await createReview({
+    ...older,
+    _status: 'published',
+    excerpt: 'Strings & brass, ]]> and <b>all</b>.',
+    rating: 7,
+  })
   const newerID = await createReview({ ...newer, _status: 'published', excerpt: 'The newest one.' })
   // A published review with a newer, unpublished draft: the feeds show the published version.
   await payload.update({
@@ -212,7 +223,14 @@ describe('review feeds', () => {
       home_page_url: string
       feed_url: string
       authors: Array<{ name: string }>
-      items: Array<{ id: string; url: string; title: string; content_html: string; summary?: string; date_published: string }>
+      items: Array<{
+        id: string
+        url: string
+        title: string
+        content_html: string
+        summary?: string
+        date_published: string
+      }>
     }
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1')
     expect(feed).toMatchObject({
@@ -293,7 +311,9 @@ describe('review feeds', () => {
     expect((await getFeed('atom', '', { 'If-Modified-Since': lastModified })).status).toBe(304)
     const earlier = new Date(Date.parse(lastModified) - 60_000).toUTCString()
     expect((await getFeed('atom', '', { 'If-Modified-Since': earlier })).status).toBe(200)
-    expect((await getFeed('atom', '', { 'If-Modified-Since': lastModified, 'If-None-Match': '"stale"' })).status).toBe(200)
+    expect((await getFeed('atom', '', { 'If-Modified-Since': lastModified, 'If-None-Match': '"stale"' })).status).toBe(
+      200,
+    )
   })
 
   it('should change the ETag once another review is published', async () => {
@@ -312,13 +332,18 @@ describe('review feeds', () => {
   it('should page with limit and page', async () => {
     const titles = published.map((review) => review.title)
     for (const format of FORMATS) {
-      expect(readItems(format, (await getFeed(format, '?limit=1')).body).map((item) => item.title), format).toEqual([titles[0]])
-      expect(readItems(format, (await getFeed(format, '?limit=1&page=2')).body).map((item) => item.title), format).toEqual([
-        titles[1],
-      ])
-      expect(readItems(format, (await getFeed(format, '?limit=2&page=2')).body).map((item) => item.title), format).toEqual([
-        titles[2],
-      ])
+      expect(
+        readItems(format, (await getFeed(format, '?limit=1')).body).map((item) => item.title),
+        format,
+      ).toEqual([titles[0]])
+      expect(
+        readItems(format, (await getFeed(format, '?limit=1&page=2')).body).map((item) => item.title),
+        format,
+      ).toEqual([titles[1]])
+      expect(
+        readItems(format, (await getFeed(format, '?limit=2&page=2')).body).map((item) => item.title),
+        format,
+      ).toEqual([titles[2]])
       const beyond = await getFeed(format, '?limit=2&page=9')
       expect(beyond.status, format).toBe(200)
       expect(readItems(format, beyond.body), format).toEqual([])
@@ -373,7 +398,7 @@ describe('review JSON-LD over HTTP', () => {
     const response = await get(`/api/reviews/${published[2].id}/json-ld`)
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('application/ld+json; charset=utf-8')
-    const data = JSON.parse(response.body) as Record<string, any>
+    const data = JSON.parse(response.body) as Record<string, unknown>
     expect(data).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'Review',
@@ -385,7 +410,13 @@ describe('review JSON-LD over HTTP', () => {
 
   it('should answer 404 JSON for the draft, an unknown id and a malformed id', async () => {
     const [johnWick] = (
-      await payload.find({ collection: 'reviews', where: { seriesPart: { equals: 2 } }, draft: true, depth: 0, overrideAccess: true })
+      await payload.find({
+        collection: 'reviews',
+        where: { seriesPart: { equals: 2 } },
+        draft: true,
+        depth: 0,
+        overrideAccess: true,
+      })
     ).docs
     for (const id of [johnWick.id, draft, 999999, 'not-an-id']) {
       const response = await get(`/api/reviews/${id}/json-ld`)

@@ -16,11 +16,14 @@ describe('parseClock', () => {
     expect(parseClock(input)).toEqual({ ok: true, seconds })
   })
 
-  it.each(['1:75', '-5', 'abc', '1:5', '1:2:3', '', '24:00:00'])('should refuse %j with a reason naming it', (input) => {
-    const parsed = parseClock(input)
-    expect(parsed.ok).toBe(false)
-    expect(parsed.ok ? '' : parsed.reason).toContain(`“${input}”`)
-  })
+  it.each(['1:75', '-5', 'abc', '1:5', '1:2:3', '', '24:00:00'])(
+    'should refuse %j with a reason naming it',
+    (input) => {
+      const parsed = parseClock(input)
+      expect(parsed.ok).toBe(false)
+      expect(parsed.ok ? '' : parsed.reason).toContain(`“${input}”`)
+    },
+  )
 
   it('should say why seconds over 59 and days are refused', () => {
     expect(parseClock('1:75')).toEqual({ ok: false, reason: '“1:75” has 75 seconds; seconds go up to 59' })

@@ -19,16 +19,19 @@ describe('committed generated files', () => {
   afterAll(() => rmSync(tmp, { force: true }))
 
   // Generated ids are numbers on SQL databases and strings on MongoDB: the committed file is SQLite's.
-  it.runIf(isSQLite)('should have cms/payload-types.ts match the current config (run `npm run generate:types`)', async () => {
-    process.env.PAYLOAD_TS_OUTPUT_PATH = tmp
-    try {
-      await generateTypes(await config, { log: false })
-    } finally {
-      delete process.env.PAYLOAD_TS_OUTPUT_PATH
-    }
-    const committed = readFileSync(path.resolve('cms/payload-types.ts'), 'utf8')
-    expect(readFileSync(tmp, 'utf8')).toBe(committed)
-  })
+  it.runIf(isSQLite)(
+    'should have cms/payload-types.ts match the current config (run `npm run generate:types`)',
+    async () => {
+      process.env.PAYLOAD_TS_OUTPUT_PATH = tmp
+      try {
+        await generateTypes(await config, { log: false })
+      } finally {
+        delete process.env.PAYLOAD_TS_OUTPUT_PATH
+      }
+      const committed = readFileSync(path.resolve('cms/payload-types.ts'), 'utf8')
+      expect(readFileSync(tmp, 'utf8')).toBe(committed)
+    },
+  )
 
   it.runIf(isSQLite)(
     'should have the committed SQLite migrations produce exactly the current schema (run `npm run payload -- migrate:create`)',
@@ -38,7 +41,9 @@ describe('committed generated files', () => {
       const { migrations } = await import('../cms/migrations/sqlite')
       const payload = await getPayload({ config })
       try {
-        await payload.db.migrate({ migrations: migrations as NonNullable<Parameters<typeof payload.db.migrate>[0]>['migrations'] })
+        await payload.db.migrate({
+          migrations: migrations as NonNullable<Parameters<typeof payload.db.migrate>[0]>['migrations'],
+        })
         const db = payload.db as unknown as {
           schema: unknown
           drizzle: unknown

@@ -91,7 +91,10 @@ export const createUser = async (payload: Payload, role: Role): Promise<TestUser
 }
 
 /** Logs in over HTTP; returns the headers that authenticate later requests. */
-export const loginHeaders = async (url: string, user: { email: string; password: string }): Promise<Record<string, string>> => {
+export const loginHeaders = async (
+  url: string,
+  user: { email: string; password: string },
+): Promise<Record<string, string>> => {
   const response = await fetch(`${url}/api/users/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -139,7 +142,9 @@ export const recordQueries = (payload: Payload): QueryRecorder => {
     db[name] = function (this: unknown, ...args: unknown[]) {
       const first = args[0]
       const collection =
-        first && typeof first === 'object' && 'collection' in first ? String((first as { collection: unknown }).collection) : undefined
+        first && typeof first === 'object' && 'collection' in first
+          ? String((first as { collection: unknown }).collection)
+          : undefined
       calls.push({ method: name, collection })
       return (original as (...a: unknown[]) => unknown).apply(this, args)
     }

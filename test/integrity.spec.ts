@@ -24,10 +24,12 @@ afterAll(async () => {
   await server?.close()
 })
 
-const createFilm = async () => (await payload.create({ collection: 'films', data: { title: uniqueTitle('Film') }, depth: 0 })).id
+const createFilm = async () =>
+  (await payload.create({ collection: 'films', data: { title: uniqueTitle('Film') }, depth: 0 })).id
 
 const createDraft = async (film: number | string) =>
-  (await payload.create({ collection: 'reviews', data: { title: uniqueTitle('Review'), film }, draft: true, depth: 0 })).id
+  (await payload.create({ collection: 'reviews', data: { title: uniqueTitle('Review'), film }, draft: true, depth: 0 }))
+    .id
 
 const queueOf = async () =>
   ((await payload.findGlobal({ slug: 'publication-schedule', depth: 0 })).queue as (number | string)[]).map(String)
@@ -75,10 +77,19 @@ describe('the schedule when several reviews are published at once', () => {
 describe('film runtime after several writes in one request', () => {
   it('should keep counting tracks after a film with tracks was deleted earlier in the request', async () => {
     const [doomed, kept] = [await createFilm(), await createFilm()]
-    await payload.create({ collection: 'tracks', data: { film: doomed, number: 1, title: 'Gone', duration: '1:00' }, depth: 0 })
+    await payload.create({
+      collection: 'tracks',
+      data: { film: doomed, number: 1, title: 'Gone', duration: '1:00' },
+      depth: 0,
+    })
     const req = await createLocalReq({}, payload)
     await payload.delete({ collection: 'films', id: doomed, depth: 0, req })
-    await payload.create({ collection: 'tracks', data: { film: kept, number: 1, title: 'Kept', duration: '2:05' }, depth: 0, req })
+    await payload.create({
+      collection: 'tracks',
+      data: { film: kept, number: 1, title: 'Kept', duration: '2:05' },
+      depth: 0,
+      req,
+    })
     expect(await payload.findByID({ collection: 'films', id: kept, depth: 0 })).toMatchObject({
       trackCount: 1,
       totalRuntime: '2:05',
@@ -89,9 +100,19 @@ describe('film runtime after several writes in one request', () => {
 describe('editors change reviews through drafts only', () => {
   it('should refuse an editor unpublishing a live review, and keep it public', async () => {
     const film = await createFilm()
-    const review = await payload.create({ collection: 'reviews', data: { title: uniqueTitle('Live'), film, _status: 'published' }, depth: 0 })
+    const review = await payload.create({
+      collection: 'reviews',
+      data: { title: uniqueTitle('Live'), film, _status: 'published' },
+      depth: 0,
+    })
     await expect(
-      payload.update({ collection: 'reviews', id: review.id, data: { _status: 'draft' }, user: editor, overrideAccess: false }),
+      payload.update({
+        collection: 'reviews',
+        id: review.id,
+        data: { _status: 'draft' },
+        user: editor,
+        overrideAccess: false,
+      }),
     ).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/draft=true/) })
     const publicRead = await fetch(`${server.url}/api/reviews/${review.id}`)
     expect(publicRead.status).toBe(200)
@@ -99,8 +120,17 @@ describe('editors change reviews through drafts only', () => {
 
   it('should refuse an editor restoring an earlier version, and leave the review as it was', async () => {
     const film = await createFilm()
-    const review = await payload.create({ collection: 'reviews', data: { title: 'First words', film, _status: 'published' }, depth: 0 })
-    await payload.update({ collection: 'reviews', id: review.id, data: { title: 'Second words', _status: 'published' }, depth: 0 })
+    const review = await payload.create({
+      collection: 'reviews',
+      data: { title: 'First words', film, _status: 'published' },
+      depth: 0,
+    })
+    await payload.update({
+      collection: 'reviews',
+      id: review.id,
+      data: { title: 'Second words', _status: 'published' },
+      depth: 0,
+    })
     const { docs } = await payload.findVersions({
       collection: 'reviews',
       where: { and: [{ parent: { equals: review.id } }, { 'version.title': { equals: 'First words' } }] },
@@ -119,9 +149,18 @@ describe('editors change reviews through drafts only', () => {
 describe('replacing a track list that reviews point at', () => {
   it('should refuse replace with 409 naming the review, and write nothing', async () => {
     const film = await createFilm()
-    const track = await payload.create({ collection: 'tracks', data: { film, number: 1, title: 'Cue me', duration: '3:00' }, depth: 0 })
+    const track = await payload.create({
+      collection: 'tracks',
+      data: { film, number: 1, title: 'Cue me', duration: '3:00' },
+      depth: 0,
+    })
     const title = uniqueTitle('Uses the track')
-    await payload.create({ collection: 'reviews', data: { title, film, highlights: [track.id] }, draft: true, depth: 0 })
+    await payload.create({
+      collection: 'reviews',
+      data: { title, film, highlights: [track.id] },
+      draft: true,
+      depth: 0,
+    })
     const response = await fetch(`${server.url}/api/films/${film}/tracklist`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(await loginHeaders(server.url, editor)) },

@@ -13,6 +13,8 @@ import { DRAFT_ONLY_MARKER, seedDemo } from '../cms/seed'
 import { createUser, startPayload, uniqueTitle, withQueryCount } from './helpers'
 import type { ID } from '../src/relationID'
 
+// JSON-LD is walked freely by the snippet checks below, as Google's validator walks it.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type JsonObject = Record<string, any>
 
 const SITE = 'https://soundtracks.example'
@@ -28,9 +30,11 @@ let balfe: ID
 const anonymousReq = (): Promise<PayloadRequest> => createLocalReq({}, payload)
 
 const load = async (id: ID, user?: TestUser): Promise<JsonObject | null> =>
-  (await loadReviewJsonLd({ req: await createLocalReq(user ? { user: user as never } : {}, payload), id, options })) as
-    | JsonObject
-    | null
+  (await loadReviewJsonLd({
+    req: await createLocalReq(user ? { user: user as never } : {}, payload),
+    id,
+    options,
+  })) as JsonObject | null
 
 /** Calls the endpoint's handler as Payload's router would, with `:id` filled in. */
 const callEndpoint = async (id: string): Promise<Response> => {
@@ -72,14 +76,17 @@ const reviewSnippetProblems = (data: JsonObject, { isRated }: { isRated: boolean
   if (!item || typeof item !== 'object') {
     problems.push('itemReviewed is required')
   } else {
-    if (!GOOGLE_ITEM_TYPES.has(item['@type'])) problems.push(`itemReviewed @type ${item['@type']} is not a supported type`)
+    if (!GOOGLE_ITEM_TYPES.has(item['@type']))
+      problems.push(`itemReviewed @type ${item['@type']} is not a supported type`)
     if (!hasText(item.name)) problems.push('itemReviewed.name is required')
   }
   const authors = Array.isArray(data.author) ? data.author : data.author ? [data.author] : []
   if (authors.length === 0) problems.push('author is required')
   for (const author of authors) {
-    if (!['Person', 'Organization'].includes(author?.['@type'])) problems.push('author must be a Person or Organization')
-    if (!hasText(author?.name) || String(author.name).length >= 100) problems.push('author.name is required (under 100 characters)')
+    if (!['Person', 'Organization'].includes(author?.['@type']))
+      problems.push('author must be a Person or Organization')
+    if (!hasText(author?.name) || String(author.name).length >= 100)
+      problems.push('author.name is required (under 100 characters)')
     if (/@/.test(String(author?.name))) problems.push('author.name must be a name, not an e-mail')
   }
   if (isRated) {
@@ -151,7 +158,12 @@ beforeAll(async () => {
     })
   ).docs
   const [composer] = (
-    await payload.find({ collection: 'composers', where: { name: { equals: 'Lorne Balfe' } }, depth: 0, overrideAccess: true })
+    await payload.find({
+      collection: 'composers',
+      where: { name: { equals: 'Lorne Balfe' } },
+      depth: 0,
+      overrideAccess: true,
+    })
   ).docs
   falloutReview = published.id
   johnWickDraft = draft.id
@@ -199,7 +211,10 @@ describe('buildReviewJsonLd for the seeded Fallout review', () => {
       item: { '@type': 'MusicRecording', name: 'A Storm Is Coming', duration: 'PT1M12S', position: 1 },
     })
     expect(items[2].item.name).toBe('Should You Choose to Accept…')
-    expect(items[25]).toMatchObject({ position: 26, item: { name: 'Mission: Accomplished', duration: 'PT1M15S', position: 26 } })
+    expect(items[25]).toMatchObject({
+      position: 26,
+      item: { name: 'Mission: Accomplished', duration: 'PT1M15S', position: 26 },
+    })
     expect(items.map((entry) => entry.position)).toEqual(Array.from({ length: 26 }, (_, index) => index + 1))
   })
 
@@ -344,7 +359,11 @@ describe('buildReviewJsonLd on its own', () => {
 
   it('should name a Person author only when there is a name', () => {
     expect(build({ authorName: 'Ann Critic' }).author).toEqual({ '@type': 'Person', name: 'Ann Critic' })
-    expect(build({ authorName: '  ' }).author).toEqual({ '@type': 'Organization', name: 'Exploring Soundtracks', url: SITE })
+    expect(build({ authorName: '  ' }).author).toEqual({
+      '@type': 'Organization',
+      name: 'Exploring Soundtracks',
+      url: SITE,
+    })
   })
 
   it('should leave out what the film does not have', () => {
@@ -370,7 +389,13 @@ describe('buildReviewJsonLd on its own', () => {
         { id: 2, name: 'Guest Composer', affiliations: ['A Studio'] },
       ],
     }).itemReviewed
-    expect(track.track.itemListElement.map((entry: JsonObject) => [entry.position, entry.item.position, entry.item.duration])).toEqual([
+    expect(
+      track.track.itemListElement.map((entry: JsonObject) => [
+        entry.position,
+        entry.item.position,
+        entry.item.duration,
+      ]),
+    ).toEqual([
       [1, '1-1', 'PT1H'],
       [2, '2-1', 'PT59S'],
     ])

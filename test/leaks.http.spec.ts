@@ -36,7 +36,11 @@ const idLiteral = (id: string) => (/^\d+$/.test(id) ? id : JSON.stringify(id))
 const surfaces: Surface[] = [
   { name: 'REST access', covers: ['root GET /access'], fetch: get('/api/access') },
   { name: 'REST reviews list', covers: ['reviews GET /'], fetch: get('/api/reviews?depth=2&limit=0') },
-  { name: 'REST reviews list, draft=true', covers: ['reviews GET /'], fetch: get('/api/reviews?draft=true&depth=2&limit=0') },
+  {
+    name: 'REST reviews list, draft=true',
+    covers: ['reviews GET /'],
+    fetch: get('/api/reviews?draft=true&depth=2&limit=0'),
+  },
   {
     name: 'REST reviews list selecting bodies, draft=true',
     covers: ['reviews GET /'],
@@ -47,50 +51,114 @@ const surfaces: Surface[] = [
     covers: ['reviews GET /'],
     fetch: get(`/api/reviews?draft=true&where[excerpt][like]=${DRAFT_ONLY_MARKER}`),
   },
-  { name: 'REST where probe on _status=draft', covers: ['reviews GET /'], fetch: get('/api/reviews?draft=true&where[_status][equals]=draft') },
-  { name: 'REST count, draft=true', covers: ['reviews GET /count'], fetch: get(`/api/reviews/count?draft=true&where[excerpt][like]=${DRAFT_ONLY_MARKER}`) },
-  { name: 'REST draft by id', covers: ['reviews GET /:id'], fetch: ({ url, ids }) => fetch(`${url}/api/reviews/${ids.draft}?depth=2`) },
-  { name: 'REST draft by id, draft=true', covers: ['reviews GET /:id'], fetch: ({ url, ids }) => fetch(`${url}/api/reviews/${ids.draft}?draft=true`) },
+  {
+    name: 'REST where probe on _status=draft',
+    covers: ['reviews GET /'],
+    fetch: get('/api/reviews?draft=true&where[_status][equals]=draft'),
+  },
+  {
+    name: 'REST count, draft=true',
+    covers: ['reviews GET /count'],
+    fetch: get(`/api/reviews/count?draft=true&where[excerpt][like]=${DRAFT_ONLY_MARKER}`),
+  },
+  {
+    name: 'REST draft by id',
+    covers: ['reviews GET /:id'],
+    fetch: ({ url, ids }) => fetch(`${url}/api/reviews/${ids.draft}?depth=2`),
+  },
+  {
+    name: 'REST draft by id, draft=true',
+    covers: ['reviews GET /:id'],
+    fetch: ({ url, ids }) => fetch(`${url}/api/reviews/${ids.draft}?draft=true`),
+  },
   {
     name: 'REST published review with newer draft, draft=true',
     covers: ['reviews GET /:id'],
     fetch: ({ url, ids }) => fetch(`${url}/api/reviews/${ids.published}?draft=true&depth=2`),
   },
-  { name: 'REST versions list', covers: ['reviews GET /versions'], fetch: get('/api/reviews/versions?depth=1&limit=0') },
+  {
+    name: 'REST versions list',
+    covers: ['reviews GET /versions'],
+    fetch: get('/api/reviews/versions?depth=1&limit=0'),
+  },
   {
     name: 'REST version by id',
     covers: ['reviews GET /versions/:id'],
     fetch: async ({ url, ids }) => fetch(`${url}/api/reviews/versions/${ids.draft}`),
   },
-  { name: 'REST films with reviews join', covers: ['films GET /'], fetch: get('/api/films?depth=2&draft=true&limit=0') },
-  { name: 'REST film by id with reviews join', covers: ['films GET /:id'], fetch: ({ url, ids }) => fetch(`${url}/api/films/${ids.film}?depth=3&draft=true`) },
+  {
+    name: 'REST films with reviews join',
+    covers: ['films GET /'],
+    fetch: get('/api/films?depth=2&draft=true&limit=0'),
+  },
+  {
+    name: 'REST film by id with reviews join',
+    covers: ['films GET /:id'],
+    fetch: ({ url, ids }) => fetch(`${url}/api/films/${ids.film}?depth=3&draft=true`),
+  },
   { name: 'REST films count', covers: ['films GET /count'], fetch: get('/api/films/count') },
-  { name: 'REST films versions', covers: ['films GET /versions', 'films GET /versions/:id'], fetch: get('/api/films/versions') },
-  { name: 'REST composers with films join', covers: ['composers GET /'], fetch: get('/api/composers?depth=3&draft=true&limit=0') },
-  { name: 'REST composer by id', covers: ['composers GET /:id'], fetch: ({ url, ids }) => fetch(`${url}/api/composers/${ids.composer}?depth=3&draft=true`) },
+  {
+    name: 'REST films versions',
+    covers: ['films GET /versions', 'films GET /versions/:id'],
+    fetch: get('/api/films/versions'),
+  },
+  {
+    name: 'REST composers with films join',
+    covers: ['composers GET /'],
+    fetch: get('/api/composers?depth=3&draft=true&limit=0'),
+  },
+  {
+    name: 'REST composer by id',
+    covers: ['composers GET /:id'],
+    fetch: ({ url, ids }) => fetch(`${url}/api/composers/${ids.composer}?depth=3&draft=true`),
+  },
   { name: 'REST composers count', covers: ['composers GET /count'], fetch: get('/api/composers/count') },
-  { name: 'REST composers versions', covers: ['composers GET /versions', 'composers GET /versions/:id'], fetch: get('/api/composers/versions') },
+  {
+    name: 'REST composers versions',
+    covers: ['composers GET /versions', 'composers GET /versions/:id'],
+    fetch: get('/api/composers/versions'),
+  },
   { name: 'REST tracks list', covers: ['tracks GET /'], fetch: get('/api/tracks?depth=3&draft=true&limit=0') },
-  { name: 'REST track by id', covers: ['tracks GET /:id'], fetch: ({ url, ids }) => fetch(`${url}/api/tracks/${ids.track}?depth=3&draft=true`) },
+  {
+    name: 'REST track by id',
+    covers: ['tracks GET /:id'],
+    fetch: ({ url, ids }) => fetch(`${url}/api/tracks/${ids.track}?depth=3&draft=true`),
+  },
   { name: 'REST tracks count', covers: ['tracks GET /count'], fetch: get('/api/tracks/count') },
-  { name: 'REST tracks versions', covers: ['tracks GET /versions', 'tracks GET /versions/:id'], fetch: get('/api/tracks/versions') },
+  {
+    name: 'REST tracks versions',
+    covers: ['tracks GET /versions', 'tracks GET /versions/:id'],
+    fetch: get('/api/tracks/versions'),
+  },
   {
     name: 'REST schedule global',
-    covers: ['publication-schedule GET /', 'publication-schedule GET /versions', 'publication-schedule GET /versions/:id'],
+    covers: [
+      'publication-schedule GET /',
+      'publication-schedule GET /versions',
+      'publication-schedule GET /versions/:id',
+    ],
     fetch: get('/api/globals/publication-schedule?depth=2&draft=true'),
   },
   {
     name: 'GraphQL Reviews(draft: true)',
     covers: ['root POST /graphql'],
-    fetch: graphql('{ Reviews(draft: true, limit: 0) { docs { title excerpt plotRecap analysis finalThoughts _status } } }'),
+    fetch: graphql(
+      '{ Reviews(draft: true, limit: 0) { docs { title excerpt plotRecap analysis finalThoughts _status } } }',
+    ),
   },
   {
     name: 'GraphQL Review(id, draft: true)',
     covers: ['root POST /graphql'],
     fetch: async ({ url, ids }) =>
-      graphql(`{ a: Review(id: ${idLiteral(ids.draft)}, draft: true) { excerpt plotRecap } b: Review(id: ${idLiteral(ids.published)}, draft: true) { excerpt plotRecap } }`)({ url }),
+      graphql(
+        `{ a: Review(id: ${idLiteral(ids.draft)}, draft: true) { excerpt plotRecap } b: Review(id: ${idLiteral(ids.published)}, draft: true) { excerpt plotRecap } }`,
+      )({ url }),
   },
-  { name: 'GraphQL versionsReviews', covers: ['root POST /graphql'], fetch: graphql('{ versionsReviews { docs { version { excerpt plotRecap } } } }') },
+  {
+    name: 'GraphQL versionsReviews',
+    covers: ['root POST /graphql'],
+    fetch: graphql('{ versionsReviews { docs { version { excerpt plotRecap } } } }'),
+  },
   {
     name: 'GraphQL films → reviews join',
     covers: ['root POST /graphql'],
@@ -101,7 +169,11 @@ const surfaces: Surface[] = [
   { name: 'RSS feed', covers: ['root GET /feeds/reviews.rss'], fetch: get('/api/feeds/reviews.rss?limit=100') },
   { name: 'Atom feed', covers: ['root GET /feeds/reviews.atom'], fetch: get('/api/feeds/reviews.atom?limit=100') },
   { name: 'JSON Feed', covers: ['root GET /feeds/reviews.json'], fetch: get('/api/feeds/reviews.json?limit=100') },
-  { name: 'JSON-LD of the draft', covers: ['reviews GET /:id/json-ld'], fetch: ({ url, ids }) => fetch(`${url}/api/reviews/${ids.draft}/json-ld`) },
+  {
+    name: 'JSON-LD of the draft',
+    covers: ['reviews GET /:id/json-ld'],
+    fetch: ({ url, ids }) => fetch(`${url}/api/reviews/${ids.draft}/json-ld`),
+  },
   {
     name: 'JSON-LD of the published review with a newer draft',
     covers: ['reviews GET /:id/json-ld'],
@@ -164,7 +236,9 @@ describe('no unpublished text on any public surface', () => {
       if (surface.covers.includes('root POST /graphql')) {
         // A malformed query proves nothing: only refusals (403, 404) may come back as errors.
         const errors: { extensions?: { statusCode?: number } }[] = JSON.parse(body).errors ?? []
-        expect(errors.map((error) => error.extensions?.statusCode).filter((code) => code !== 403 && code !== 404)).toEqual([])
+        expect(
+          errors.map((error) => error.extensions?.statusCode).filter((code) => code !== 403 && code !== 404),
+        ).toEqual([])
       }
       expect(body).not.toContain(DRAFT_ONLY_MARKER)
       expect(body).not.toContain(NEWER_DRAFT_MARKER)

@@ -28,19 +28,33 @@ const customEndpoints = (config: Awaited<ReturnType<typeof buildConfig>>) => [
 describe('soundtrackReviews(options)', () => {
   it('should add the four collections, the schedule global, roles on users (keeping their fields), endpoints and the job', async () => {
     const config = await baseConfig([soundtrackReviews()])
-    expect(config.collections.map((c) => c.slug)).toEqual(expect.arrayContaining(['users', 'films', 'composers', 'tracks', 'reviews']))
+    expect(config.collections.map((c) => c.slug)).toEqual(
+      expect.arrayContaining(['users', 'films', 'composers', 'tracks', 'reviews']),
+    )
     expect(config.globals.map((g) => g.slug)).toContain('publication-schedule')
     const users = config.collections.find((c) => c.slug === 'users')!
-    expect(users.fields.map((f) => ('name' in f ? f.name : null))).toEqual(expect.arrayContaining(['displayName', 'roles']))
+    expect(users.fields.map((f) => ('name' in f ? f.name : null))).toEqual(
+      expect.arrayContaining(['displayName', 'roles']),
+    )
     expect(customEndpoints(config)).toEqual(
-      expect.arrayContaining(['/schedule', '/schedule.ics', '/feeds/reviews.rss', '/feeds/reviews.atom', '/feeds/reviews.json', '/:id/tracklist', '/:id/json-ld']),
+      expect.arrayContaining([
+        '/schedule',
+        '/schedule.ics',
+        '/feeds/reviews.rss',
+        '/feeds/reviews.atom',
+        '/feeds/reviews.json',
+        '/:id/tracklist',
+        '/:id/json-ld',
+      ]),
     )
     expect(config.jobs.tasks?.map((task) => task.slug)).toContain('publishDueReviews')
   })
 
   it('should keep the schema but add no endpoints or jobs when disabled', async () => {
     const config = await baseConfig([soundtrackReviews({ disabled: true })])
-    expect(config.collections.map((c) => c.slug)).toEqual(expect.arrayContaining(['films', 'composers', 'tracks', 'reviews']))
+    expect(config.collections.map((c) => c.slug)).toEqual(
+      expect.arrayContaining(['films', 'composers', 'tracks', 'reviews']),
+    )
     expect(config.globals.map((g) => g.slug)).toContain('publication-schedule')
     expect(customEndpoints(config)).toEqual([])
     expect(config.jobs.tasks ?? []).not.toContainEqual(expect.objectContaining({ slug: 'publishDueReviews' }))
@@ -55,7 +69,9 @@ describe('soundtrackReviews(options)', () => {
     ])
     const films = config.collections.find((c) => c.slug === 'films')!
     expect(films.fields.some((f) => 'name' in f && f.name === 'imdbId')).toBe(true)
-    const rating = config.collections.find((c) => c.slug === 'reviews')!.fields.find((f) => 'name' in f && f.name === 'rating')
+    const rating = config.collections
+      .find((c) => c.slug === 'reviews')!
+      .fields.find((f) => 'name' in f && f.name === 'rating')
     expect(rating).toMatchObject({ max: 5 })
   })
 
@@ -66,10 +82,14 @@ describe('soundtrackReviews(options)', () => {
   })
 
   it('should add Preview and Live Preview links to reviews when previewUrl is given', async () => {
-    const config = await baseConfig([soundtrackReviews({ previewUrl: 'https://example.com/reviews/{slug}?preview=true' })])
+    const config = await baseConfig([
+      soundtrackReviews({ previewUrl: 'https://example.com/reviews/{slug}?preview=true' }),
+    ])
     const { admin } = config.collections.find((c) => c.slug === 'reviews')!
     const doc = { id: 7, slug: 'exploring-soundtracks-fallout' }
-    expect(await admin.preview?.(doc, {} as never)).toBe('https://example.com/reviews/exploring-soundtracks-fallout?preview=true')
+    expect(await admin.preview?.(doc, {} as never)).toBe(
+      'https://example.com/reviews/exploring-soundtracks-fallout?preview=true',
+    )
     expect(await admin.preview?.({ id: 8 }, {} as never)).toBeNull()
     const url = admin.livePreview?.url
     expect(typeof url === 'function' ? await url({ data: doc } as never) : url).toBe(
@@ -89,7 +109,9 @@ describe('soundtrackReviews(options)', () => {
       seen.push(doc.title)
       return doc
     }
-    const config = await baseConfig([soundtrackReviews({ overrides: { tracks: { hooks: { afterChange: [ownersHook] } } } })])
+    const config = await baseConfig([
+      soundtrackReviews({ overrides: { tracks: { hooks: { afterChange: [ownersHook] } } } }),
+    ])
     const tracks = config.collections.find((c) => c.slug === 'tracks')!
     expect(tracks.hooks.afterChange).toHaveLength(2)
     expect(tracks.hooks.afterChange.at(-1)).toBe(ownersHook)

@@ -44,8 +44,16 @@ const storedRuntime = async (film: FilmID): Promise<Runtime> => {
 
 /** What the film's tracks in the database add up to, independent of the hooks. */
 const sumOfTracks = async (film: FilmID): Promise<{ trackCount: number; totalRuntimeSeconds: number }> => {
-  const { docs } = await payload.find({ collection: 'tracks', where: { film: { equals: film } }, pagination: false, depth: 0 })
-  return { trackCount: docs.length, totalRuntimeSeconds: docs.reduce((sum, track) => sum + (track.durationSeconds ?? 0), 0) }
+  const { docs } = await payload.find({
+    collection: 'tracks',
+    where: { film: { equals: film } },
+    pagination: false,
+    depth: 0,
+  })
+  return {
+    trackCount: docs.length,
+    totalRuntimeSeconds: docs.reduce((sum, track) => sum + (track.durationSeconds ?? 0), 0),
+  }
 }
 
 /**
@@ -78,7 +86,11 @@ const expectRuntime = async (film: FilmID, expected: Runtime): Promise<void> => 
 describe('film runtime', () => {
   it('should start a new film at no tracks and 0:00', async () => {
     const film = await createFilm()
-    expect({ trackCount: film.trackCount, totalRuntimeSeconds: film.totalRuntimeSeconds, totalRuntime: film.totalRuntime }).toEqual({
+    expect({
+      trackCount: film.trackCount,
+      totalRuntimeSeconds: film.totalRuntimeSeconds,
+      totalRuntime: film.totalRuntime,
+    }).toEqual({
       trackCount: 0,
       totalRuntimeSeconds: 0,
       totalRuntime: '0:00',
@@ -119,7 +131,12 @@ describe('film runtime', () => {
     expect([byText.duration, byText.durationSeconds]).toEqual(['4:20', 260])
     await expectRuntime(film.id, { trackCount: 2, totalRuntimeSeconds: 320, totalRuntime: '5:20' })
 
-    const bySeconds = await payload.update({ collection: 'tracks', id: second.id, data: { durationSeconds: 3600 }, depth: 0 })
+    const bySeconds = await payload.update({
+      collection: 'tracks',
+      id: second.id,
+      data: { durationSeconds: 3600 },
+      depth: 0,
+    })
     expect([bySeconds.duration, bySeconds.durationSeconds]).toEqual(['1:00:00', 3600])
     await expectRuntime(film.id, { trackCount: 2, totalRuntimeSeconds: 3860, totalRuntime: '1:04:20' })
   })
@@ -252,7 +269,9 @@ describe('film runtime', () => {
     expect(error.message).toMatch(/review/i)
 
     expect(await payload.findByID({ collection: 'films', id: film.id, depth: 0 })).toMatchObject({ id: film.id })
-    expect(await payload.findByID({ collection: 'reviews', id: review.id, depth: 0, draft: true })).toMatchObject({ id: review.id })
+    expect(await payload.findByID({ collection: 'reviews', id: review.id, depth: 0, draft: true })).toMatchObject({
+      id: review.id,
+    })
     expect(await countDocs(payload, 'tracks')).toBe(tracksBefore)
     await expectRuntime(film.id, { trackCount: 1, totalRuntimeSeconds: 90, totalRuntime: '1:30' })
   })

@@ -8,7 +8,6 @@ import { paragraph, richText } from '../cms/seed/richText'
 import { createUser, loginHeaders, setClock, startTestServer, uniqueSuffix, uniqueTitle } from './helpers'
 import type { ID } from '../src/relationID'
 
-
 type Upcoming = {
   slot: string
   localSlot: string
@@ -128,7 +127,11 @@ beforeAll(async () => {
   admin = await createUser(payload, 'admin')
   editor = await createUser(payload, 'editor')
   const title = uniqueTitle('Jaws')
-  film = { id: (await payload.create({ collection: 'films', data: { title, releaseYear: 1975 }, depth: 0 })).id, title, releaseYear: 1975 }
+  film = {
+    id: (await payload.create({ collection: 'films', data: { title, releaseYear: 1975 }, depth: 0 })).id,
+    title,
+    releaseYear: 1975,
+  }
 })
 
 afterEach(async () => {
@@ -203,7 +206,13 @@ describe('GET /api/schedule', () => {
       '2026-11-06T09:00:00-05:00',
     ])
     for (const [index, entry] of body.upcoming.entries()) {
-      const draft = await payload.findByID({ collection: 'reviews', id: queue[index], draft: true, depth: 0, overrideAccess: true })
+      const draft = await payload.findByID({
+        collection: 'reviews',
+        id: queue[index],
+        draft: true,
+        depth: 0,
+        overrideAccess: true,
+      })
       expect(entry.review).toEqual({
         id: draft.id,
         title: draft.title,
@@ -217,7 +226,13 @@ describe('GET /api/schedule', () => {
     setClock(NOW)
     const queue = await createDrafts(2)
     await saveSchedule({ ...FRIDAYS_IN_NEW_YORK, queue })
-    const draft = await payload.findByID({ collection: 'reviews', id: queue[0], draft: true, depth: 0, overrideAccess: true })
+    const draft = await payload.findByID({
+      collection: 'reviews',
+      id: queue[0],
+      draft: true,
+      depth: 0,
+      overrideAccess: true,
+    })
     expect(JSON.stringify(draft)).toContain(DRAFT_MARKER)
     const { text, body } = await getSchedule()
     expect(body.upcoming).toHaveLength(2)
@@ -298,7 +313,8 @@ describe('the acceptance scenario: a season of Fridays', () => {
     const after = await getSchedule()
     expect(after.body.upcoming.map((entry) => entry.slot)).toEqual(slots)
     expect(after.body.upcoming.map((entry) => String(entry.review.id))).toEqual(swapped.map(String))
-    const slotOf = (entries: Upcoming[], id: ID) => entries.find((entry) => String(entry.review.id) === String(id))?.slot
+    const slotOf = (entries: Upcoming[], id: ID) =>
+      entries.find((entry) => String(entry.review.id) === String(id))?.slot
     expect(slotOf(after.body.upcoming, queue[4])).toBe(slots[25])
     expect(slotOf(after.body.upcoming, queue[25])).toBe(slots[4])
 

@@ -9,7 +9,6 @@ import { publishDueReviews } from '../src/jobs/publishDueReviews'
 import { createUser, expectAPIError, expectValidationError, setClock, startPayload, uniqueTitle } from './helpers'
 import type { ID } from '../src/relationID'
 
-
 type ScheduleState = {
   enabled?: boolean | null
   weekday?: null | string
@@ -79,7 +78,8 @@ const readSchedule = async (): Promise<ScheduleState> =>
   (await payload.findGlobal({ slug: SCHEDULE, depth: 0, overrideAccess: true })) as ScheduleState
 
 /** The latest version (what the admin sees), drafts included. */
-const readLatest = (id: ID) => payload.findByID({ collection: 'reviews', id, draft: true, depth: 0, overrideAccess: true })
+const readLatest = (id: ID) =>
+  payload.findByID({ collection: 'reviews', id, draft: true, depth: 0, overrideAccess: true })
 
 const slotsOf = async (ids: ID[]): Promise<(null | string)[]> => {
   const slots: (null | string)[] = []
@@ -100,8 +100,14 @@ const publishedVersions = async (id: ID): Promise<number> =>
   ).totalDocs
 
 const allVersions = async (id: ID): Promise<number> =>
-  (await payload.findVersions({ collection: 'reviews', where: { parent: { equals: id } }, depth: 0, overrideAccess: true }))
-    .totalDocs
+  (
+    await payload.findVersions({
+      collection: 'reviews',
+      where: { parent: { equals: id } },
+      depth: 0,
+      overrideAccess: true,
+    })
+  ).totalDocs
 
 /** Queues the publishing task on our queue and runs that queue, as the server's cron would. */
 const runPublishJob = async (): Promise<void> => {
@@ -129,8 +135,13 @@ beforeAll(async () => {
   payload = await startPayload('schedule_int')
   admin = await createUser(payload, 'admin')
   editor = await createUser(payload, 'editor')
-  film = (await payload.create({ collection: 'films', data: { title: uniqueTitle('Scheduled film'), releaseYear: 1975 }, depth: 0 }))
-    .id
+  film = (
+    await payload.create({
+      collection: 'films',
+      data: { title: uniqueTitle('Scheduled film'), releaseYear: 1975 },
+      depth: 0,
+    })
+  ).id
 })
 
 afterEach(async () => {
@@ -191,7 +202,11 @@ describe('saving the publication schedule', () => {
     await saveSchedule({ ...FRIDAYS_IN_NEW_YORK, queue })
     await saveSchedule({ weekday: 'saturday', time: '10:30', timezone: 'Europe/London' })
     // London leaves BST on Sunday 25 October 2026.
-    expect(await slotsOf(queue)).toEqual(['2026-10-24T09:30:00.000Z', '2026-10-31T10:30:00.000Z', '2026-11-07T10:30:00.000Z'])
+    expect(await slotsOf(queue)).toEqual([
+      '2026-10-24T09:30:00.000Z',
+      '2026-10-31T10:30:00.000Z',
+      '2026-11-07T10:30:00.000Z',
+    ])
     await saveSchedule({ weekday: 'friday', time: '09:00', timezone: 'America/New_York' })
     expect(await slotsOf(queue)).toEqual([S1, S2, S3])
   })
@@ -363,7 +378,12 @@ describe('the publishDueReviews job', () => {
   it('should record lastError for a review that fails validation, take it off the queue and publish the others', async () => {
     setClock(NOW)
     const doomedFilm = (
-      await payload.create({ collection: 'films', data: { title: uniqueTitle('Doomed film') }, depth: 0, overrideAccess: true })
+      await payload.create({
+        collection: 'films',
+        data: { title: uniqueTitle('Doomed film') },
+        depth: 0,
+        overrideAccess: true,
+      })
     ).id
     const a = await createDraft('Fine review')
     const badTitle = uniqueTitle('Orphaned review')

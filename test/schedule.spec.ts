@@ -239,11 +239,7 @@ describe('nextSlots future, skip dates and taken slots', () => {
       count: 3,
       skipDates: ['2026-12-25', '2027-01-01'],
     })
-    expect(isoList(slots)).toEqual([
-      '2026-12-18T14:00:00.000Z',
-      '2027-01-08T14:00:00.000Z',
-      '2027-01-15T14:00:00.000Z',
-    ])
+    expect(isoList(slots)).toEqual(['2026-12-18T14:00:00.000Z', '2027-01-08T14:00:00.000Z', '2027-01-15T14:00:00.000Z'])
   })
 
   it('should match skip dates against the schedule zone, not UTC', () => {

@@ -34,9 +34,18 @@ describe('a frontend reading with @payloadcms/sdk (examples/frontend.ts)', () =>
     const page = await readReview(sdk, 'exploring-soundtracks-mission-impossible-fallout')
     expect(page).not.toBeNull()
     expect(page!.review.plotRecap).toBeTruthy()
-    expect(page!.film).toMatchObject({ title: 'Mission: Impossible – Fallout', trackCount: 26, totalRuntime: '1:35:45' })
+    expect(page!.film).toMatchObject({
+      title: 'Mission: Impossible – Fallout',
+      trackCount: 26,
+      totalRuntime: '1:35:45',
+    })
     expect(page!.tracks).toHaveLength(26)
-    expect(page!.tracks[0]).toMatchObject({ number: 1, title: 'A Storm Is Coming', duration: '1:12', durationSeconds: 72 })
+    expect(page!.tracks[0]).toMatchObject({
+      number: 1,
+      title: 'A Storm Is Coming',
+      duration: '1:12',
+      durationSeconds: 72,
+    })
     expect(page!.tracks.reduce((sum, track) => sum + track.durationSeconds, 0)).toBe(5745)
   })
 

@@ -78,7 +78,13 @@ describe('seedDemo on an empty database', () => {
       depth: 0,
     })
     expect(tracks).toHaveLength(26)
-    expect(tracks[0]).toMatchObject({ number: 1, disc: 1, title: 'A Storm Is Coming', duration: '1:12', durationSeconds: 72 })
+    expect(tracks[0]).toMatchObject({
+      number: 1,
+      disc: 1,
+      title: 'A Storm Is Coming',
+      duration: '1:12',
+      durationSeconds: 72,
+    })
     expect(tracks[2].title).toBe('Should You Choose to Accept…')
     expect(tracks[25]).toMatchObject({ number: 26, title: 'Mission: Accomplished', duration: '1:15' })
   })
@@ -125,7 +131,12 @@ describe('seedDemo on an empty database', () => {
       expect((review[field] as { root: { type: string; children: unknown[] } }).root).toMatchObject({ type: 'root' })
       expect((review[field] as { root: { children: unknown[] } }).root.children.length).toBeGreaterThan(0)
     }
-    const cues = review.cues as { track: unknown; filmTimecode: string; filmTimeSeconds: number; instrumentation: string[] }[]
+    const cues = review.cues as {
+      track: unknown
+      filmTimecode: string
+      filmTimeSeconds: number
+      instrumentation: string[]
+    }[]
     expect(cues.length).toBeGreaterThanOrEqual(5)
     for (const cue of cues) {
       expect(trackIDs).toContain(cue.track)
@@ -205,7 +216,9 @@ describe('seedDemo on a database with content', () => {
     }
     await clearContent()
     const create = payload.create.bind(payload)
-    const failOnDraft = vi.spyOn(payload, 'create').mockImplementation((async (options: Parameters<Payload['create']>[0]) => {
+    const failOnDraft = vi.spyOn(payload, 'create').mockImplementation((async (
+      options: Parameters<Payload['create']>[0],
+    ) => {
       if (options.collection === 'reviews' && options.draft) {
         throw new Error('simulated failure while writing the draft review')
       }

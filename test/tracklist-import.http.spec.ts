@@ -26,7 +26,6 @@ afterAll(async () => {
   await server?.close()
 })
 
-
 type ImportResponse = {
   status: number
   body: {
@@ -68,7 +67,13 @@ const filmRuntime = async (film: ID) => {
 
 /** Everything an import could change: the film's tracks (ids, titles, durations) and its runtime. */
 const snapshot = async (film: ID) => ({
-  tracks: (await tracksOf(film)).map((track) => [track.id, track.disc, track.number, track.title, track.durationSeconds]),
+  tracks: (await tracksOf(film)).map((track) => [
+    track.id,
+    track.disc,
+    track.number,
+    track.title,
+    track.durationSeconds,
+  ]),
   runtime: await filmRuntime(film),
   allTracks: (await payload.count({ collection: 'tracks' })).totalDocs,
 })
@@ -93,8 +98,19 @@ describe('POST /api/films/:id/tracklist', () => {
     const tracks = await tracksOf(film)
     expect(tracks).toHaveLength(falloutLines.length)
     expect(tracks.map((track) => track.number)).toEqual(falloutLines.map((_, index) => index + 1))
-    expect(tracks[0]).toMatchObject({ disc: 1, number: 1, title: 'A Storm Is Coming', duration: '1:12', durationSeconds: 72 })
-    expect(tracks[25]).toMatchObject({ number: 26, title: 'Mission: Accomplished', duration: '1:15', durationSeconds: 75 })
+    expect(tracks[0]).toMatchObject({
+      disc: 1,
+      number: 1,
+      title: 'A Storm Is Coming',
+      duration: '1:12',
+      durationSeconds: 72,
+    })
+    expect(tracks[25]).toMatchObject({
+      number: 26,
+      title: 'Mission: Accomplished',
+      duration: '1:15',
+      durationSeconds: 75,
+    })
     expect(tracks.reduce((sum, track) => sum + (track.durationSeconds ?? 0), 0)).toBe(5745)
     expect(await filmRuntime(film)).toEqual({ trackCount: 26, totalRuntimeSeconds: 5745, totalRuntime: '1:35:45' })
   })
@@ -127,22 +143,25 @@ describe('POST /api/films/:id/tracklist', () => {
     expect(await snapshot(film)).toEqual(before)
   })
 
-  it.each([false, true])('should refuse a paste with one bad line among good ones, naming the line, and write nothing (replace: %s)', async (replace) => {
-    const film = await createFilm()
-    const headers = await loginHeaders(server.url, admin)
-    await importTrackList(film, { text: '1. Already Here (1:00)' }, headers)
-    const before = await snapshot(film)
+  it.each([false, true])(
+    'should refuse a paste with one bad line among good ones, naming the line, and write nothing (replace: %s)',
+    async (replace) => {
+      const film = await createFilm()
+      const headers = await loginHeaders(server.url, admin)
+      await importTrackList(film, { text: '1. Already Here (1:00)' }, headers)
+      const before = await snapshot(film)
 
-    const badLine = 4
-    const lines = falloutLines.slice(1, 8)
-    lines[badLine - 1] = '5. Good Evening, Mr. Hunt (4:75)'
-    const { status, body } = await importTrackList(film, { text: lines.join('\n'), replace }, headers)
-    expect(status).toBe(400)
-    expect(body.errors).toHaveLength(1)
-    expect(body.errors?.[0]?.line).toBe(badLine)
-    expect(body.errors?.[0]?.message).toContain('4:75')
-    expect(await snapshot(film)).toEqual(before)
-  })
+      const badLine = 4
+      const lines = falloutLines.slice(1, 8)
+      lines[badLine - 1] = '5. Good Evening, Mr. Hunt (4:75)'
+      const { status, body } = await importTrackList(film, { text: lines.join('\n'), replace }, headers)
+      expect(status).toBe(400)
+      expect(body.errors).toHaveLength(1)
+      expect(body.errors?.[0]?.line).toBe(badLine)
+      expect(body.errors?.[0]?.message).toContain('4:75')
+      expect(await snapshot(film)).toEqual(before)
+    },
+  )
 
   it('should refuse a second import without replace, naming the clashing lines, and write nothing', async () => {
     const film = await createFilm()

@@ -32,8 +32,7 @@ const FALLOUT_TITLES = [
   'Mission: Accomplished',
 ]
 
-const readFallout = (): string =>
-  readFileSync(new URL('./fixtures/fallout-tracklist.txt', import.meta.url), 'utf8')
+const readFallout = (): string => readFileSync(new URL('./fixtures/fallout-tracklist.txt', import.meta.url), 'utf8')
 
 const sumSeconds = (tracks: { durationSeconds: number }[]): number =>
   tracks.reduce((total, track) => total + track.durationSeconds, 0)
@@ -100,7 +99,9 @@ describe('parseTrackList', () => {
     })
 
     it('should continue the numbering from the previous track on the same disc', () => {
-      const { tracks, errors } = parseTrackList('2-05 Kashmir 4:29\nUnfinished Business – 1:49\n7. The Syndicate (6:00)')
+      const { tracks, errors } = parseTrackList(
+        '2-05 Kashmir 4:29\nUnfinished Business – 1:49\n7. The Syndicate (6:00)',
+      )
       expect(errors).toEqual([])
       expect(tracks.map(({ disc, number }) => ({ disc, number }))).toEqual([
         { disc: 2, number: 5 },
@@ -171,7 +172,9 @@ describe('parseTrackList', () => {
     })
 
     it('should report a bad duration with the reason parseClock gives', () => {
-      const { tracks, errors } = parseTrackList('1. A Storm Is Coming (1:75)\n\n1-02 Your Mission 1:5\nFallout – 24:00:00')
+      const { tracks, errors } = parseTrackList(
+        '1. A Storm Is Coming (1:75)\n\n1-02 Your Mission 1:5\nFallout – 24:00:00',
+      )
       expect(tracks).toEqual([])
       expect(errors).toEqual([
         { line: 1, message: 'Duration “1:75” has 75 seconds; seconds go up to 59.' },
@@ -190,13 +193,15 @@ describe('parseTrackList', () => {
       const { tracks, errors } = parseTrackList('1. (1:12)\n1-02 2:14\n– 1:30\n4\t\t6:00')
       expect(tracks).toEqual([])
       expect(errors.map((error) => error.line)).toEqual([1, 2, 3, 4])
-      expect(errors.every((error) => error.message === 'The title is empty: write the track’s name before its duration.')).toBe(
-        true,
-      )
+      expect(
+        errors.every((error) => error.message === 'The title is empty: write the track’s name before its duration.'),
+      ).toBe(true)
     })
 
     it('should report a track number repeated on the same disc, naming both lines', () => {
-      const { tracks, errors } = parseTrackList('1. A Storm Is Coming (1:12)\n2. Your Mission (2:14)\n\n2. Fallout (1:30)')
+      const { tracks, errors } = parseTrackList(
+        '1. A Storm Is Coming (1:12)\n2. Your Mission (2:14)\n\n2. Fallout (1:30)',
+      )
       expect(tracks.map((track) => track.title)).toEqual(['A Storm Is Coming', 'Your Mission'])
       expect(errors).toEqual([{ line: 4, message: 'Track 2 on disc 1 is listed twice: lines 2 and 4.' }])
     })
@@ -239,7 +244,23 @@ describe('parseTrackList', () => {
     })
 
     it('should not throw on odd input', () => {
-      const odd = ['()', '(', ')', '.', '-', '–', '1.', '1-', ':', '1:', ':30', '…', '\u0000', '1. (((1:12)', '9'.repeat(400)]
+      const odd = [
+        '()',
+        '(',
+        ')',
+        '.',
+        '-',
+        '–',
+        '1.',
+        '1-',
+        ':',
+        '1:',
+        ':30',
+        '…',
+        '\u0000',
+        '1. (((1:12)',
+        '9'.repeat(400),
+      ]
       for (const text of odd) {
         expect(() => parseTrackList(text)).not.toThrow()
         const { tracks, errors } = parseTrackList(text)

@@ -36,7 +36,10 @@ const storedRoles = async (id: number | string): Promise<string[]> => {
   return [...((user as { roles?: string[] }).roles ?? [])].sort()
 }
 
-const newCredentials = () => ({ email: `person-${uniqueSuffix()}@example.test`, password: `pw-${uniqueSuffix()}-Secret!` })
+const newCredentials = () => ({
+  email: `person-${uniqueSuffix()}@example.test`,
+  password: `pw-${uniqueSuffix()}-Secret!`,
+})
 
 // The first two tests need the fresh, empty database; they run first, in this order.
 describe('first user', () => {
@@ -128,7 +131,13 @@ describe('later users', () => {
     const editor = await createUser(payload, 'editor')
     const before = await countDocs(payload, 'users')
     await expectAPIError(
-      () => payload.create({ collection: 'users', data: { ...newCredentials(), roles: ['admin'] } as never, overrideAccess: false, user: editor }),
+      () =>
+        payload.create({
+          collection: 'users',
+          data: { ...newCredentials(), roles: ['admin'] } as never,
+          overrideAccess: false,
+          user: editor,
+        }),
       403,
     )
     const headers = await loginHeaders(server.url, editor)
@@ -147,9 +156,18 @@ describe('later users', () => {
     const editor = await createUser(payload, 'editor')
     expect(await countDocs(payload, 'users')).toBeGreaterThan(1)
 
-    const local = await payload.find({ collection: 'users', overrideAccess: false, user: editor, depth: 0, pagination: false })
+    const local = await payload.find({
+      collection: 'users',
+      overrideAccess: false,
+      user: editor,
+      depth: 0,
+      pagination: false,
+    })
     expect(local.docs.map((user) => user.id)).toEqual([editor.id])
-    await expectAPIError(() => payload.findByID({ collection: 'users', id: admin.id, overrideAccess: false, user: editor }), 404)
+    await expectAPIError(
+      () => payload.findByID({ collection: 'users', id: admin.id, overrideAccess: false, user: editor }),
+      404,
+    )
 
     const headers = await loginHeaders(server.url, editor)
     const list = await fetch(`${server.url}/api/users?limit=100&depth=0`, { headers })
@@ -175,7 +193,13 @@ describe('later users', () => {
   it('should let an admin list every user', async () => {
     const admin = await createUser(payload, 'admin')
     const editor = await createUser(payload, 'editor')
-    const list = await payload.find({ collection: 'users', overrideAccess: false, user: admin, depth: 0, pagination: false })
+    const list = await payload.find({
+      collection: 'users',
+      overrideAccess: false,
+      user: admin,
+      depth: 0,
+      pagination: false,
+    })
     expect(list.docs.map((user) => user.id)).toEqual(expect.arrayContaining([admin.id, editor.id]))
     expect(list.docs).toHaveLength(await countDocs(payload, 'users'))
   })

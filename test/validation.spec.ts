@@ -40,7 +40,9 @@ const filmState = async (film: FilmID) => {
 /** Counts documents (and review versions) before and after `refused`, which must change nothing. */
 const expectNothingWritten = async <T>(collection: CollectionSlug, refused: () => Promise<T>): Promise<T> => {
   const versions = async () =>
-    collection === 'reviews' ? (await payload.countVersions({ collection: 'reviews', overrideAccess: true })).totalDocs : 0
+    collection === 'reviews'
+      ? (await payload.countVersions({ collection: 'reviews', overrideAccess: true })).totalDocs
+      : 0
   const before = { docs: await countDocs(payload, collection), versions: await versions() }
   const result = await refused()
   expect({ docs: await countDocs(payload, collection), versions: await versions() }).toEqual(before)
@@ -59,7 +61,10 @@ describe('track durations', () => {
     const before = await filmState(film.id)
 
     const error = await expectNothingWritten('tracks', () =>
-      expectValidationError(() => createTrack(film.id, { number: 2, duration, durationSeconds: undefined }), /^duration(Seconds)?$/),
+      expectValidationError(
+        () => createTrack(film.id, { number: 2, duration, durationSeconds: undefined }),
+        /^duration(Seconds)?$/,
+      ),
     )
     expect(error.message).toMatch(/duration/i)
     expect(error.message).toContain(says)
@@ -67,14 +72,17 @@ describe('track durations', () => {
     expect(await filmState(film.id)).toEqual(before)
   })
 
-  it.each([-5, 0, 86_400, 12.5])('should refuse durationSeconds %s with a message on durationSeconds', async (seconds) => {
-    const film = await createFilm()
-    const error = await expectNothingWritten('tracks', () =>
-      expectValidationError(() => createTrack(film.id, { number: 1, durationSeconds: seconds }), 'durationSeconds'),
-    )
-    expect(error.message).toMatch(/duration/i)
-    expect(error.message).toContain(String(seconds))
-  })
+  it.each([-5, 0, 86_400, 12.5])(
+    'should refuse durationSeconds %s with a message on durationSeconds',
+    async (seconds) => {
+      const film = await createFilm()
+      const error = await expectNothingWritten('tracks', () =>
+        expectValidationError(() => createTrack(film.id, { number: 1, durationSeconds: seconds }), 'durationSeconds'),
+      )
+      expect(error.message).toMatch(/duration/i)
+      expect(error.message).toContain(String(seconds))
+    },
+  )
 
   it('should refuse a track without any duration, saying how to type one', async () => {
     const film = await createFilm()
@@ -171,7 +179,12 @@ describe('review cues and highlights', () => {
     const { film, own } = await setup()
     const review = await payload.create({
       collection: 'reviews',
-      data: { title: uniqueTitle('Review'), film: film.id, cues: [{ label: 'Opening', filmTimecode: '15:00', track: own.id }], highlights: [own.id] },
+      data: {
+        title: uniqueTitle('Review'),
+        film: film.id,
+        cues: [{ label: 'Opening', filmTimecode: '15:00', track: own.id }],
+        highlights: [own.id],
+      },
       depth: 0,
     })
     expect(review.cues?.[0]?.track).toBe(own.id)
@@ -261,13 +274,17 @@ describe('review ratings', () => {
   })
 
   it.each([10.5, -1, 7.3])('should refuse the rating %s with a message on rating', async (rating) => {
-    const error = await expectNothingWritten('reviews', () => expectValidationError(() => createReview(rating), 'rating'))
+    const error = await expectNothingWritten('reviews', () =>
+      expectValidationError(() => createReview(rating), 'rating'),
+    )
     expect(error.message).toMatch(/rating/i)
     expect(error.message).toContain(String(rating))
   })
 
   it.each([10.5, -1, 7.3])("should refuse the rating %s in an editor's draft too", async (rating) => {
-    await expectNothingWritten('reviews', () => expectValidationError(() => createReview(rating, { draft: true }), 'rating'))
+    await expectNothingWritten('reviews', () =>
+      expectValidationError(() => createReview(rating, { draft: true }), 'rating'),
+    )
   })
 
   it.each([0, 7.5, 10])('should accept the rating %s', async (rating) => {
@@ -291,7 +308,11 @@ describe('slugs', () => {
       depth: 0,
     })
     expect(film.slug).toBe(`mission-impossible-fallout-${suffix}`)
-    const composer = await payload.create({ collection: 'composers', data: { name: `Lorne Balfe ${suffix}` }, depth: 0 })
+    const composer = await payload.create({
+      collection: 'composers',
+      data: { name: `Lorne Balfe ${suffix}` },
+      depth: 0,
+    })
     expect(composer.slug).toBe(`lorne-balfe-${suffix}`)
     const review = await payload.create({
       collection: 'reviews',
@@ -309,23 +330,31 @@ describe('slugs', () => {
       depth: 0,
     })
     expect(film.slug).toBe(`my-typed-slug-${suffix}`)
-    const renamed = await payload.update({ collection: 'films', id: film.id, data: { title: uniqueTitle('Renamed') }, depth: 0 })
+    const renamed = await payload.update({
+      collection: 'films',
+      id: film.id,
+      data: { title: uniqueTitle('Renamed') },
+      depth: 0,
+    })
     expect(renamed.slug).toBe(film.slug)
   })
 
-  it.each(['films', 'composers', 'reviews'] as const)('should refuse a slug clash on %s with the path slug', async (collection) => {
-    const title = uniqueTitle('Same title')
-    const film = await createFilm()
-    const data =
-      collection === 'composers' ? { name: title } : collection === 'reviews' ? { title, film: film.id } : { title }
-    const first = await payload.create({ collection, data: data as never, depth: 0 })
-    expect(first.slug).toBeTruthy()
+  it.each(['films', 'composers', 'reviews'] as const)(
+    'should refuse a slug clash on %s with the path slug',
+    async (collection) => {
+      const title = uniqueTitle('Same title')
+      const film = await createFilm()
+      const data =
+        collection === 'composers' ? { name: title } : collection === 'reviews' ? { title, film: film.id } : { title }
+      const first = await payload.create({ collection, data: data as never, depth: 0 })
+      expect(first.slug).toBeTruthy()
 
-    const error = await expectNothingWritten(collection, () =>
-      expectValidationError(() => payload.create({ collection, data: data as never, depth: 0 }), 'slug'),
-    )
-    expect(error.message.length).toBeGreaterThan(0)
-  })
+      const error = await expectNothingWritten(collection, () =>
+        expectValidationError(() => payload.create({ collection, data: data as never, depth: 0 }), 'slug'),
+      )
+      expect(error.message.length).toBeGreaterThan(0)
+    },
+  )
 
   it('should refuse an update onto a taken slug and keep the old one', async () => {
     const taken = await createFilm('Taken')

@@ -28,7 +28,9 @@ export const demoComposers: DemoComposer[] = [
   },
   {
     name: 'Tyler Bates',
-    bio: richText(paragraph('American composer and guitarist whose action scores lean on rock and electronic textures.')),
+    bio: richText(
+      paragraph('American composer and guitarist whose action scores lean on rock and electronic textures.'),
+    ),
     affiliations: [],
     influencedBy: [],
   },

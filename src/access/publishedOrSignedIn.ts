@@ -7,5 +7,4 @@ import { isEditor } from './isEditor.js'
  * else only published documents. A `Where` on `_status`, so Payload applies it to lists, by-id,
  * `draft=true`, joins, population and GraphQL alike.
  */
-export const publishedOrSignedIn: Access = (args) =>
-  isEditor(args) ? true : { _status: { equals: 'published' } }
+export const publishedOrSignedIn: Access = (args) => (isEditor(args) ? true : { _status: { equals: 'published' } })

@@ -56,7 +56,9 @@ export const RuntimeSync: UIFieldClientComponent = (props) => {
       return
     }
     const select = DERIVED.map((name) => `select[${name}]=true`).join('&')
-    const { status, body } = await fetchJSON<FilmRuntime>(apiURL(`/films/${encodeURIComponent(filmID)}?depth=0&${select}`))
+    const { status, body } = await fetchJSON<FilmRuntime>(
+      apiURL(`/films/${encodeURIComponent(filmID)}?depth=0&${select}`),
+    )
     if (status === 200) {
       show(body)
     }

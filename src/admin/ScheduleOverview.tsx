@@ -4,7 +4,7 @@ import type { UIFieldClientComponent } from 'payload'
 
 import { Banner, useConfig, useDocumentEvents } from '@payloadcms/ui'
 import { formatAdminURL } from 'payload/shared'
-import React, { useCallback, useEffect, useState } from 'react'
+import React, { useEffect, useState } from 'react'
 
 import type { Cadence } from '../schedule/cadence.js'
 import type { QueuedSlot, ScheduleWeek } from './scheduleWeeks.js'
@@ -30,6 +30,28 @@ type State =
 const filmOf = (review: QueuedSlot['review']): string =>
   review.film ? `${review.film.title}${review.film.releaseYear ? ` (${review.film.releaseYear})` : ''}` : ''
 
+/** The saved schedule and its upcoming slots, as the overview shows them. */
+const readOverview = async (apiURL: (path: `/${string}`) => string): Promise<State> => {
+  const [saved, plan] = await Promise.all([
+    fetchJSON<SavedSchedule>(apiURL(`/globals/${SCHEDULE}?depth=0`)),
+    fetchJSON<{ upcoming?: QueuedSlot[] }>(apiURL('/schedule')),
+  ])
+  if (saved.status !== 200 || plan.status !== 200) {
+    return { status: 'failed', message: `The schedule could not be read (HTTP ${saved.status}, ${plan.status}).` }
+  }
+  const schedule = saved.body
+  return {
+    status: 'ready',
+    schedule,
+    weeks: scheduleWeeks({
+      cadence: schedule,
+      now: new Date(),
+      upcoming: plan.body.upcoming ?? [],
+      skipDates: schedule.skipDates ?? [],
+    }),
+  }
+}
+
 /**
  * The coming weeks of the saved schedule: each queued review in its slot (in the schedule's zone),
  * skipped dates, free weeks, and the last publishing error on top. Reloads after every save.
@@ -42,32 +64,17 @@ export const ScheduleOverview: UIFieldClientComponent = () => {
   const { mostRecentUpdate } = useDocumentEvents()
   const [state, setState] = useState<State>({ status: 'loading' })
 
-  const load = useCallback(async () => {
-    const [saved, plan] = await Promise.all([
-      fetchJSON<SavedSchedule>(apiURL(`/globals/${SCHEDULE}?depth=0`)),
-      fetchJSON<{ upcoming?: QueuedSlot[] }>(apiURL('/schedule')),
-    ])
-    if (saved.status !== 200 || plan.status !== 200) {
-      setState({ status: 'failed', message: `The schedule could not be read (HTTP ${saved.status}, ${plan.status}).` })
-      return
-    }
-    const schedule = saved.body
-    setState({
-      status: 'ready',
-      schedule,
-      weeks: scheduleWeeks({
-        cadence: schedule,
-        now: new Date(),
-        upcoming: plan.body.upcoming ?? [],
-        skipDates: schedule.skipDates ?? [],
-      }),
-    })
-  }, [apiURL])
-
   const savedAt = mostRecentUpdate?.entitySlug === SCHEDULE ? mostRecentUpdate.updatedAt : null
   useEffect(() => {
-    load().catch((error: unknown) => setState({ status: 'failed', message: String(error) }))
-  }, [load, savedAt])
+    let isCurrent = true
+    readOverview(apiURL).then(
+      (next) => isCurrent && setState(next),
+      (error: unknown) => isCurrent && setState({ status: 'failed', message: String(error) }),
+    )
+    return () => {
+      isCurrent = false
+    }
+  }, [apiURL, savedAt])
 
   if (state.status === 'loading') {
     return <div className={baseClass}>Loading the coming weeks…</div>
@@ -100,7 +107,10 @@ export const ScheduleOverview: UIFieldClientComponent = () => {
       </p>
       <ol className={`${baseClass}__weeks`}>
         {weeks.map((week) => (
-          <li className={`${baseClass}__week ${baseClass}__week--${week.kind}`} key={`${week.kind}-${week.at.getTime()}`}>
+          <li
+            className={`${baseClass}__week ${baseClass}__week--${week.kind}`}
+            key={`${week.kind}-${week.at.getTime()}`}
+          >
             <span className={`${baseClass}__slot`}>{week.label}</span>
             {week.kind === 'review' && (
               <span className={`${baseClass}__what`}>
@@ -114,7 +124,9 @@ export const ScheduleOverview: UIFieldClientComponent = () => {
                 <span className={`${baseClass}__badge`}>skipped</span> {week.reason}
               </span>
             )}
-            {week.kind === 'free' && <span className={`${baseClass}__what ${baseClass}__what--free`}>no review queued</span>}
+            {week.kind === 'free' && (
+              <span className={`${baseClass}__what ${baseClass}__what--free`}>no review queued</span>
+            )}
           </li>
         ))}
       </ol>

@@ -86,7 +86,9 @@ export const TrackListImport: UIFieldClientComponent = () => {
         { method: 'POST', body: JSON.stringify({ text, replace: isReplacing }) },
       )
       if (status === 200) {
-        toast.success(`Imported ${tracksLabel(body.created ?? 0)}: the film now has ${tracksLabel(body.trackCount ?? 0)}, ${body.totalRuntime} in all.`)
+        toast.success(
+          `Imported ${tracksLabel(body.created ?? 0)}: the film now has ${tracksLabel(body.trackCount ?? 0)}, ${body.totalRuntime} in all.`,
+        )
         setText('')
         setIsReplacing(false)
         setIsOpen(false)

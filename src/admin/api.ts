@@ -18,7 +18,11 @@ export const fetchJSON = async <T>(url: string, init: RequestInit = {}): Promise
     credentials: 'include',
     cache: 'no-store',
     ...init,
-    headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
+    headers: {
+      Accept: 'application/json',
+      ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+      ...init.headers,
+    },
   })
   const body = (await response.json().catch(() => ({}))) as T
   return { status: response.status, body }

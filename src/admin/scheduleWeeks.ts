@@ -35,14 +35,20 @@ export const scheduleWeeks = ({
   if (!isWeekday(weekday) || typeof time !== 'string' || typeof timezone !== 'string') {
     return []
   }
-  const reasonOf = new Map(skipDates.flatMap((skip) => (skip.date ? [[skip.date, skip.reason || 'Skipped'] as const] : [])))
+  const reasonOf = new Map(
+    skipDates.flatMap((skip) => (skip.date ? [[skip.date, skip.reason || 'Skipped'] as const] : [])),
+  )
   const byInstant = new Map(upcoming.map((entry) => [new Date(entry.slot).getTime(), entry.review]))
   const lastQueued = Math.max(0, ...byInstant.keys())
   const label = (at: Date) => formatSlotLabel(at, timezone)
 
   const weeks: ScheduleWeek[] = []
   const shown = new Set<number>()
-  const slots = nextSlots({ after: now, cadence: { weekday, time, timezone }, count: MIN_WEEKS + byInstant.size + reasonOf.size })
+  const slots = nextSlots({
+    after: now,
+    cadence: { weekday, time, timezone },
+    count: MIN_WEEKS + byInstant.size + reasonOf.size,
+  })
   for (const at of slots) {
     if (weeks.length >= MIN_WEEKS && at.getTime() > lastQueued) {
       break

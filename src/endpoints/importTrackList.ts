@@ -17,7 +17,16 @@ const refuse = (req: PayloadRequest, errors: ImportError[], status = 400) => jso
 const reviewsUsingTracks = async ({ req, trackIDs }: { req: PayloadRequest; trackIDs: (number | string)[] }) => {
   const where: Where = { or: [{ 'cues.track': { in: trackIDs } }, { highlights: { in: trackIDs } }] }
   const reads = [false, true].map((draft) =>
-    req.payload.find({ collection: slugsOf(req.payload).reviews, where, draft, select: { title: true }, pagination: false, depth: 0, overrideAccess: true, req }),
+    req.payload.find({
+      collection: slugsOf(req.payload).reviews,
+      where,
+      draft,
+      select: { title: true },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    }),
   )
   const titles = (await Promise.all(reads)).flatMap(({ docs }) => docs.map((doc) => String(doc.title)))
   return [...new Set(titles)]
@@ -48,14 +57,23 @@ export const importTrackList: Endpoint = {
     }
     const body = await readBody(req)
     if (!body || typeof body.text !== 'string' || body.text.trim() === '') {
-      return refuse(req, [{ line: 0, field: 'text', message: 'Send { "text": "1. Title (1:12)\\n…" } with the track list.' }])
+      return refuse(req, [
+        { line: 0, field: 'text', message: 'Send { "text": "1. Title (1:12)\\n…" } with the track list.' },
+      ])
     }
     if (body.replace !== undefined && typeof body.replace !== 'boolean') {
       return refuse(req, [{ line: 0, field: 'replace', message: '“replace” must be true or false.' }])
     }
     const filmID = String(req.routeParams?.id ?? '')
     const film = await req.payload
-      .findByID({ collection: slugsOf(req.payload).films, id: filmID, depth: 0, select: { title: true }, disableErrors: true, req })
+      .findByID({
+        collection: slugsOf(req.payload).films,
+        id: filmID,
+        depth: 0,
+        select: { title: true },
+        disableErrors: true,
+        req,
+      })
       .catch(() => null)
     if (!film) {
       return json(req, { errors: [{ message: `No film with id ${filmID}.` }] }, 404)

@@ -31,9 +31,13 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 /** Text into HTML; also keeps `]]>` out of the XML formats' CDATA sections. */
 export const escapeHTML = (text: string): string => text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char])
 
-/** Characters XML 1.0 cannot carry at all, even escaped. */
-const stripXMLInvalid = (text: string): string =>
-  text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+/** Whether XML 1.0 can carry the character at all, even escaped. */
+const isXMLChar = (char: string): boolean => {
+  const code = char.codePointAt(0) ?? 0
+  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code !== 0xfffe && code !== 0xffff)
+}
+
+const stripXMLInvalid = (text: string): string => Array.from(text).filter(isXMLChar).join('')
 
 const filmOf = (review: FeedReview): { title: string; releaseYear?: null | number } | null =>
   review.film && typeof review.film === 'object' ? review.film : null

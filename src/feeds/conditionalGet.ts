@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 
 /** A strong validator of the exact bytes sent. */
-export const etagOf = (body: string): string => `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`
+export const etagOf = (body: string): string =>
+  `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`
 
 const opaque = (tag: string): string => tag.trim().replace(/^W\//, '')
 

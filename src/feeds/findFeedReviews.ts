@@ -3,7 +3,6 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 import { slugsOf } from '../options.js'
 import type { ID } from '../relationID.js'
 
-
 export const FEED_DEFAULT_LIMIT = 20
 export const FEED_MAX_LIMIT = 100
 

@@ -11,7 +11,6 @@ import type { ID } from '../relationID.js'
 /** Set on writes made by the schedule itself, so review hooks do not call back into it. */
 export const SCHEDULING = 'soundtrackReviews.scheduling'
 
-
 export type ScheduleDoc = {
   enabled?: boolean | null
   weekday?: null | string
@@ -23,7 +22,12 @@ export type ScheduleDoc = {
 
 /** The schedule as stored (ids at depth 0), read inside `req`'s transaction. */
 export const readSchedule = async (req: PayloadRequest): Promise<ScheduleDoc> =>
-  (await req.payload.findGlobal({ slug: slugsOf(req.payload).schedule, depth: 0, overrideAccess: true, req })) as ScheduleDoc
+  (await req.payload.findGlobal({
+    slug: slugsOf(req.payload).schedule,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })) as ScheduleDoc
 
 export const queueIDs = (queue: ScheduleDoc['queue']): ID[] =>
   (queue ?? []).map((entry) => (typeof entry === 'object' && entry !== null ? entry.id : entry))
@@ -39,13 +43,23 @@ export const describeErrors = (error: unknown): string => {
 }
 
 /** Writes a review's slot as a new draft version; a review that no longer validates names itself. */
-export const setPublishAt = async ({ req, id, publishAt }: { req: PayloadRequest; id: ID; publishAt: null | string }) => {
+export const setPublishAt = async ({
+  req,
+  id,
+  publishAt,
+}: {
+  req: PayloadRequest
+  id: ID
+  publishAt: null | string
+}) => {
   try {
     await writePublishAt({ req, id, publishAt })
   } catch (error) {
     throw new ValidationError({
       global: slugsOf(req.payload).schedule,
-      errors: [{ path: 'queue', message: `Review ${id} cannot be (re)scheduled until it is fixed: ${describeErrors(error)}` }],
+      errors: [
+        { path: 'queue', message: `Review ${id} cannot be (re)scheduled until it is fixed: ${describeErrors(error)}` },
+      ],
       req,
     })
   }

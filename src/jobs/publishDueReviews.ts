@@ -12,7 +12,6 @@ import { slugsOf } from '../options.js'
 
 export type PublishRun = { published: (number | string)[]; failed: { id: number | string; reason: string }[] }
 
-
 /* One run at a time per process: two overlapping runners would otherwise race on the same review. */
 const serialised = oneAtATime()
 
@@ -21,7 +20,13 @@ const serialised = oneAtATime()
  * just before and skipped if already published, and runs in a process are serialised, so each is
  * published once; one still queued after a crash is found published and only leaves the queue.
  */
-export const publishDueReviews = ({ req, now = new Date() }: { req: PayloadRequest; now?: Date }): Promise<PublishRun> =>
+export const publishDueReviews = ({
+  req,
+  now = new Date(),
+}: {
+  req: PayloadRequest
+  now?: Date
+}): Promise<PublishRun> =>
   serialised(req.payload, async () => {
     const { payload } = req
     const schedule = await readSchedule(req)
@@ -85,7 +90,9 @@ export const publishDueReviews = ({ req, now = new Date() }: { req: PayloadReque
         data: {
           queue: remaining,
           lastRunAt: now.toISOString(),
-          lastError: run.failed.length ? `Not published, taken off the queue: ${run.failed.map((f) => f.reason).join(' · ')}` : null,
+          lastError: run.failed.length
+            ? `Not published, taken off the queue: ${run.failed.map((f) => f.reason).join(' · ')}`
+            : null,
         },
         depth: 0,
         overrideAccess: true,

@@ -1,10 +1,19 @@
-import type { ItemList, ListItem, Movie, MusicAlbum, MusicRecording, Organization, Person, Review, WithContext } from 'schema-dts'
+import type {
+  ItemList,
+  ListItem,
+  Movie,
+  MusicAlbum,
+  MusicRecording,
+  Organization,
+  Person,
+  Review,
+  WithContext,
+} from 'schema-dts'
 
 import type { ResolvedOptions } from '../options.js'
 import { toISO8601Duration } from '../../fields/duration.js'
 import { relationID } from '../relationID.js'
 import type { ID } from '../relationID.js'
-
 
 /** A relationship read at depth 0 is an id; a populated one is a document with `id`. */
 type Related = ID | { id: ID }
@@ -123,9 +132,11 @@ export const buildReviewJsonLd = ({
   const trackList: ItemList = {
     '@type': 'ItemList',
     numberOfItems: tracks.length,
-    itemListElement: tracks.map(
-      (track, index): ListItem => ({ '@type': 'ListItem', position: index + 1, item: recording(track, isSingleDisc) }),
-    ),
+    itemListElement: tracks.map((track, index): ListItem => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      item: recording(track, isSingleDisc),
+    })),
   }
 
   const album: MusicAlbum = {

@@ -4,12 +4,16 @@ import type { Review, WithContext } from 'schema-dts'
 import { isValidID } from 'payload'
 
 import type { ResolvedOptions } from '../options.js'
-import type { ReviewJsonLdComposer, ReviewJsonLdFilm, ReviewJsonLdReview, ReviewJsonLdTrack } from './buildReviewJsonLd.js'
+import type {
+  ReviewJsonLdComposer,
+  ReviewJsonLdFilm,
+  ReviewJsonLdReview,
+  ReviewJsonLdTrack,
+} from './buildReviewJsonLd.js'
 import { slugsOf } from '../options.js'
 import { buildReviewJsonLd } from './buildReviewJsonLd.js'
 import { relationID } from '../relationID.js'
 import type { ID } from '../relationID.js'
-
 
 export type LoadReviewJsonLdArgs = {
   req: PayloadRequest
@@ -69,7 +73,11 @@ const findAuthorName = async ({
  * track count: the review, its film, the film's tracks, their composers (and the author's name).
  * Access is the caller's (`req`), and drafts are never read: null when there is no published review.
  */
-export const loadReviewJsonLd = async ({ req, id, options }: LoadReviewJsonLdArgs): Promise<WithContext<Review> | null> => {
+export const loadReviewJsonLd = async ({
+  req,
+  id,
+  options,
+}: LoadReviewJsonLdArgs): Promise<WithContext<Review> | null> => {
   const reviewID = toReviewID(req, id)
   if (reviewID === null) {
     return null
@@ -77,7 +85,16 @@ export const loadReviewJsonLd = async ({ req, id, options }: LoadReviewJsonLdArg
   const { docs } = await req.payload.find({
     collection: slugsOf(req.payload).reviews as CollectionSlug,
     where: { and: [{ id: { equals: reviewID } }, { _status: { equals: 'published' } }] },
-    select: { title: true, slug: true, film: true, author: true, excerpt: true, rating: true, publishedAt: true, updatedAt: true },
+    select: {
+      title: true,
+      slug: true,
+      film: true,
+      author: true,
+      excerpt: true,
+      rating: true,
+      publishedAt: true,
+      updatedAt: true,
+    },
     draft: false,
     limit: 1,
     pagination: false,
@@ -130,7 +147,11 @@ export const loadReviewJsonLd = async ({ req, id, options }: LoadReviewJsonLdArg
         req,
       })
     : { docs: [] }
-  const authorName = await findAuthorName({ req, author: relatedID(review.author), usersCollection: options.usersCollection })
+  const authorName = await findAuthorName({
+    req,
+    author: relatedID(review.author),
+    usersCollection: options.usersCollection,
+  })
 
   return buildReviewJsonLd({
     review,

@@ -64,8 +64,7 @@ export const parseLocalDate = (date: string): LocalDate | null => {
   const probe = new Date(0)
   // setUTCFullYear keeps years below 100 literal, unlike Date.UTC.
   probe.setUTCFullYear(year, month - 1, day)
-  const isRealDate =
-    probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day
+  const isRealDate = probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day
   return isRealDate ? { year, month, day } : null
 }
 

@@ -51,7 +51,10 @@ const parseLine = (text: string, previous: Position): LineResult => {
     return { ok: false, message: `“${prefix?.[0]}” is too large for a disc or track number.` }
   }
   if (duration === undefined) {
-    return { ok: false, message: `No duration found in “${text}”: end the line with the track’s length, e.g. (4:19) or – 4:19.` }
+    return {
+      ok: false,
+      message: `No duration found in “${text}”: end the line with the track’s length, e.g. (4:19) or – 4:19.`,
+    }
   }
   const clock = parseClock(duration)
   if (!clock.ok) {

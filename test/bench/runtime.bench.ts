@@ -36,16 +36,27 @@ const config = buildConfig({
 
 const payload: Payload = await getPayload({ config })
 
-const filmWith = async (collection: 'films' | 'plain-films', trackCollection: 'tracks' | 'plain-tracks', tracks: number) => {
+const filmWith = async (
+  collection: 'films' | 'plain-films',
+  trackCollection: 'tracks' | 'plain-tracks',
+  tracks: number,
+) => {
   const film = await payload.create({ collection, data: { title: `${collection} ${tracks}` }, depth: 0 })
   for (let number = 1; number <= tracks; number++) {
-    await payload.create({ collection: trackCollection, data: { film: film.id, number, title: `T${number}`, durationSeconds: 100 }, depth: 0 })
+    await payload.create({
+      collection: trackCollection,
+      data: { film: film.id, number, title: `T${number}`, durationSeconds: 100 },
+      depth: 0,
+    })
   }
   return { id: film.id, next: tracks + 1 }
 }
 
 const ours = { small: await filmWith('films', 'tracks', 5), large: await filmWith('films', 'tracks', 50) }
-const plain = { small: await filmWith('plain-films', 'plain-tracks', 5), large: await filmWith('plain-films', 'plain-tracks', 50) }
+const plain = {
+  small: await filmWith('plain-films', 'plain-tracks', 5),
+  large: await filmWith('plain-films', 'plain-tracks', 50),
+}
 
 const addTrack = (trackCollection: 'tracks' | 'plain-tracks', film: { id: number | string; next: number }) =>
   payload.create({
@@ -59,7 +70,9 @@ const queriesPerWrite = async (label: string, write: () => Promise<unknown>) => 
   await write()
   recorder.restore()
   const queries = recorder.calls.filter((call) => !/Transaction$/.test(call.method))
-  console.log(`${label}: ${queries.length} database queries (${queries.map((q) => `${q.method} ${q.collection ?? ''}`.trim()).join(', ')})`)
+  console.log(
+    `${label}: ${queries.length} database queries (${queries.map((q) => `${q.method} ${q.collection ?? ''}`.trim()).join(', ')})`,
+  )
 }
 
 await queriesPerWrite('plugin track create, film with 5 tracks', () => addTrack('tracks', ours.small))
@@ -74,6 +87,10 @@ afterAll(async () => {
 describe('track create', () => {
   bench('plugin, film with 5 tracks', () => addTrack('tracks', ours.small).then(() => undefined), { iterations: 30 })
   bench('plugin, film with 50+ tracks', () => addTrack('tracks', ours.large).then(() => undefined), { iterations: 30 })
-  bench('plain Payload, film with 5 tracks', () => addTrack('plain-tracks', plain.small).then(() => undefined), { iterations: 30 })
-  bench('plain Payload, film with 50+ tracks', () => addTrack('plain-tracks', plain.large).then(() => undefined), { iterations: 30 })
+  bench('plain Payload, film with 5 tracks', () => addTrack('plain-tracks', plain.small).then(() => undefined), {
+    iterations: 30,
+  })
+  bench('plain Payload, film with 50+ tracks', () => addTrack('plain-tracks', plain.large).then(() => undefined), {
+    iterations: 30,
+  })
 })

@@ -34,7 +34,8 @@ const SITE_PACKAGES = [
 const SITE_DEV_PACKAGES = ['typescript', '@types/react', '@types/node']
 
 const installedVersion = (name: string): string =>
-  (JSON.parse(readFileSync(path.join(repo, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version
+  (JSON.parse(readFileSync(path.join(repo, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+    .version
 
 /** On Node 20, Payload's CLI needs the `development` condition to import Lexical (see README). */
 const nodeArgs = Number(process.versions.node.split('.')[0]) < 22 ? ['--conditions=development'] : []
@@ -85,10 +86,17 @@ const admin = { email: 'owner@site.example', password: 'Site-owner-password-1' }
 beforeAll(async () => {
   workDir = mkdtempSync(path.join(tmpdir(), 'soundtrack-consumer-'))
   site = path.join(workDir, 'site')
-  env = { ...process.env, PAYLOAD_SECRET: SECRET, DATABASE_URI: `file:${path.join(workDir, 'site.db')}`, NEXT_TELEMETRY_DISABLED: '1' }
+  env = {
+    ...process.env,
+    PAYLOAD_SECRET: SECRET,
+    DATABASE_URI: `file:${path.join(workDir, 'site.db')}`,
+    NEXT_TELEMETRY_DISABLED: '1',
+  }
   delete env.NODE_OPTIONS
 
-  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', workDir], repo).replace(/^[^[]*/s, '')) as {
+  const packed = JSON.parse(
+    run('npm', ['pack', '--json', '--pack-destination', workDir], repo).replace(/^[^[]*/s, ''),
+  ) as {
     filename: string
     files: { path: string }[]
   }[]
@@ -133,7 +141,9 @@ describe('the packed plugin in a fresh Payload site', () => {
     for (const name of ['mongoose', 'pg', 'express', '@payloadcms/db-mongodb', '@payloadcms/db-postgres']) {
       expect(existsSync(path.join(site, 'node_modules', name)), name).toBe(false)
     }
-    const ours = JSON.parse(readFileSync(path.join(site, 'node_modules/payload-soundtrack-reviews/package.json'), 'utf8')) as {
+    const ours = JSON.parse(
+      readFileSync(path.join(site, 'node_modules/payload-soundtrack-reviews/package.json'), 'utf8'),
+    ) as {
       dependencies: Record<string, string>
     }
     expect(Object.keys(ours.dependencies)).not.toContain('tsx')
@@ -171,7 +181,10 @@ describe('the packed plugin in a fresh Payload site', () => {
     server.stdout?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()))
     server.stderr?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()))
     await expect
-      .poll(async () => (await fetch(`${baseURL}/api/schedule`).catch(() => null))?.status, { timeout: 60_000, interval: 500 })
+      .poll(async () => (await fetch(`${baseURL}/api/schedule`).catch(() => null))?.status, {
+        timeout: 60_000,
+        interval: 500,
+      })
       .toBe(200)
   })
 

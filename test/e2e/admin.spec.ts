@@ -9,7 +9,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { formatSlotLabel } from '../../src/schedule/format'
 import { nextSlots } from '../../src/schedule/slots'
-import { createFirstAdmin, login, openBrowser, pickOption, saveAndWait, screenshotDir, startAdminServer } from './harness'
+import {
+  createFirstAdmin,
+  login,
+  openBrowser,
+  pickOption,
+  saveAndWait,
+  screenshotDir,
+  startAdminServer,
+} from './harness'
 
 const FALLOUT = readFileSync(new URL('../fixtures/fallout-tracklist.txt', import.meta.url), 'utf8')
 
@@ -103,7 +111,9 @@ describe('admin (browser)', () => {
     await duration.fill('')
     await duration.blur()
     await page.locator('#action-save').click()
-    await expect.poll(() => page.locator('.clock-field__error').textContent()).toBe('Duration is required: type it as m:ss, e.g. 4:19.')
+    await expect
+      .poll(() => page.locator('.clock-field__error').textContent())
+      .toBe('Duration is required: type it as m:ss, e.g. 4:19.')
 
     await duration.fill('4:75')
     await duration.blur()
@@ -124,7 +134,10 @@ describe('admin (browser)', () => {
   })
 
   it('should refresh the film total when a track is saved in the drawer of its track table', async () => {
-    await page.locator('#field-tracks tbody tr', { hasText: 'No Hard Feelings' }).locator('.drawer-link__doc-drawer-toggler').click()
+    await page
+      .locator('#field-tracks tbody tr', { hasText: 'No Hard Feelings' })
+      .locator('.drawer-link__doc-drawer-toggler')
+      .click()
     const drawer = page.locator('.drawer--is-open')
     const duration = drawer.locator('#field-duration')
     expect(await duration.inputValue()).toBe('4:20')
@@ -133,7 +146,9 @@ describe('admin (browser)', () => {
     await drawer.locator('#action-save').click()
     await expect.poll(() => inputValue('#field-totalRuntime'), { timeout: 30_000 }).toBe('1:35:47')
     await page.keyboard.press('Escape')
-    await expect.poll(() => page.locator('#field-tracks tbody tr', { hasText: 'No Hard Feelings' }).textContent()).toContain('4:21')
+    await expect
+      .poll(() => page.locator('#field-tracks tbody tr', { hasText: 'No Hard Feelings' }).textContent())
+      .toContain('4:21')
   })
 
   it('should write a review with a cue and save it as a draft', async () => {
@@ -148,7 +163,9 @@ describe('admin (browser)', () => {
     const timecode = page.locator('#field-cues__0__filmTimecode')
     await timecode.fill('25:0')
     await timecode.blur()
-    await expect.poll(() => page.locator('#field-cues .clock-field__error').textContent()).toContain('“25:0” is not a time like')
+    await expect
+      .poll(() => page.locator('#field-cues .clock-field__error').textContent())
+      .toContain('“25:0” is not a time like')
     await timecode.fill('90:00')
     await timecode.blur()
     await expect.poll(() => timecode.inputValue()).toBe('1:30:00')
@@ -156,7 +173,9 @@ describe('admin (browser)', () => {
     await timecode.blur()
     await expect.poll(() => timecode.inputValue()).toBe('25:00')
     await pickOption(page, '#field-cues__0__track', 'Good Evening')
-    await expect.poll(() => page.locator('#field-cues .cue-row-label').first().textContent()).toBe('25:00 · The bathroom fight')
+    await expect
+      .poll(() => page.locator('#field-cues .cue-row-label').first().textContent())
+      .toBe('25:00 · The bathroom fight')
 
     await saveAndWait(page, '#action-save-draft')
     await page.waitForURL(/\/admin\/collections\/reviews\/\d+/)
@@ -166,7 +185,11 @@ describe('admin (browser)', () => {
       cues: { filmTimecode: string; filmTimeSeconds: number; track: { title: string } }[]
     }
     expect(stored._status).toBe('draft')
-    expect(stored.cues[0]).toMatchObject({ filmTimecode: '25:00', filmTimeSeconds: 1500, track: { title: 'Good Evening, Mr. Hunt' } })
+    expect(stored.cues[0]).toMatchObject({
+      filmTimecode: '25:00',
+      filmTimeSeconds: 1500,
+      track: { title: 'Good Evening, Mr. Hunt' },
+    })
   })
 
   it('should queue the draft on Fridays 09:00 Europe/London and show its slot in the coming weeks', async () => {
@@ -178,7 +201,11 @@ describe('admin (browser)', () => {
     await pickOption(page, '#field-queue', reviewTitle)
     await saveAndWait(page)
 
-    const [slot] = nextSlots({ after: new Date(), cadence: { weekday: 'friday', time: '09:00', timezone: 'Europe/London' }, count: 1 })
+    const [slot] = nextSlots({
+      after: new Date(),
+      cadence: { weekday: 'friday', time: '09:00', timezone: 'Europe/London' },
+      count: 1,
+    })
     const label = formatSlotLabel(slot, 'Europe/London')
     const week = page.locator('.schedule-overview__week--review', { hasText: reviewTitle })
     await expect.poll(() => week.locator('.schedule-overview__slot').textContent(), { timeout: 30_000 }).toBe(label)
