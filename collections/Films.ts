@@ -86,7 +86,16 @@ export const Films = (options: ResolvedOptions): CollectionConfig =>
         {
           name: 'runtimeSync',
           type: 'ui',
-          admin: { position: 'sidebar', disableListColumn: true, components: { Field: componentPath('RuntimeSync') } },
+          admin: {
+            position: 'sidebar',
+            disableListColumn: true,
+            components: {
+              Field: {
+                path: componentPath('RuntimeSync'),
+                clientProps: { filmsSlug: options.slugs.films, tracksSlug: options.slugs.tracks },
+              },
+            },
+          },
         },
         {
           name: 'trackCount',

@@ -171,7 +171,12 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
           admin: {
             position: 'sidebar',
             disableListColumn: true,
-            components: { Field: { path: componentPath('RuntimeSync'), clientProps: { filmPath: 'film' } } },
+            components: {
+              Field: {
+                path: componentPath('RuntimeSync'),
+                clientProps: { filmPath: 'film', filmsSlug: options.slugs.films, tracksSlug: options.slugs.tracks },
+              },
+            },
           },
         },
         fromFilm({ name: 'trackCount', type: 'number' }),

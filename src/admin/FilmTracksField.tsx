@@ -16,7 +16,7 @@ const ALL_TRACKS_PAGE = 200
  */
 export const FilmTracksField: JoinFieldClientComponent = (props) => {
   const [generation, setGeneration] = useState(0)
-  useTracksChanged((change) => {
+  useTracksChanged(props.field.collection as string, (change) => {
     if (change.kind === 'imported') {
       setGeneration((current) => current + 1)
     }

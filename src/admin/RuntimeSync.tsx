@@ -11,6 +11,9 @@ import { useTracksChanged } from './trackEvents.js'
 type RuntimeSyncProps = {
   /** Where the film id is read from (a review's `film`); the document itself when unset (a film). */
   filmPath?: string
+  /** The configured slugs of films and tracks (the plugin's slug overrides). */
+  filmsSlug: string
+  tracksSlug: string
 }
 
 const DERIVED = ['trackCount', 'totalRuntimeSeconds', 'totalRuntime'] as const
@@ -29,7 +32,7 @@ const idOf = (value: unknown): null | number | string => {
  * reload: after tracks are saved in this tab (drawer, import) and when a review's film changes.
  */
 export const RuntimeSync: UIFieldClientComponent = (props) => {
-  const { filmPath } = props as unknown as RuntimeSyncProps
+  const { filmPath, filmsSlug, tracksSlug } = props as unknown as RuntimeSyncProps
   const { id: documentID } = useDocumentInfo()
   const filmFromForm = useFormFields(([fields]) => (filmPath ? fields[filmPath]?.value : undefined))
   const hasDerivedFields = useFormFields(([fields]) => DERIVED.some((name) => name in fields))
@@ -57,14 +60,14 @@ export const RuntimeSync: UIFieldClientComponent = (props) => {
     }
     const select = DERIVED.map((name) => `select[${name}]=true`).join('&')
     const { status, body } = await fetchJSON<FilmRuntime>(
-      apiURL(`/films/${encodeURIComponent(filmID)}?depth=0&${select}`),
+      apiURL(`/${filmsSlug}/${encodeURIComponent(filmID)}?depth=0&${select}`),
     )
     if (status === 200) {
       show(body)
     }
-  }, [apiURL, filmID, hasDerivedFields, show])
+  }, [apiURL, filmID, filmsSlug, hasDerivedFields, show])
 
-  useTracksChanged(() => void refresh())
+  useTracksChanged(tracksSlug, () => void refresh())
 
   const shownFilm = useRef(filmID)
   useEffect(() => {

@@ -50,7 +50,7 @@ const previewRows = (text: string, serverErrors: TrackListError[]): PreviewRow[]
  * `POST /api/films/:id/tracklist`), import in one request, and see the track table and runtime update.
  */
 export const TrackListImport: UIFieldClientComponent = () => {
-  const { id: filmID } = useDocumentInfo()
+  const { id: filmID, collectionSlug } = useDocumentInfo()
   const trackCount = useFormFields(([fields]) => fields.trackCount?.value)
   const existing = typeof trackCount === 'number' ? trackCount : 0
   const apiURL = useApiURL()
@@ -82,7 +82,7 @@ export const TrackListImport: UIFieldClientComponent = () => {
     setServerErrors([])
     try {
       const { status, body } = await fetchJSON<ImportResponse>(
-        apiURL(`/films/${encodeURIComponent(String(filmID))}/tracklist`),
+        apiURL(`/${collectionSlug}/${encodeURIComponent(String(filmID))}/tracklist`),
         { method: 'POST', body: JSON.stringify({ text, replace: isReplacing }) },
       )
       if (status === 200) {

@@ -3,8 +3,6 @@
 import { useDocumentEvents } from '@payloadcms/ui'
 import { useEffect, useRef } from 'react'
 
-const TRACKS = 'tracks'
-
 /** Our own event for the bulk import: Payload's document events describe one saved document each. */
 const TRACKS_IMPORTED = 'soundtrack-reviews:tracks-imported'
 
@@ -14,7 +12,7 @@ export type TracksChange = { kind: 'imported'; filmID: number | string } | { kin
  * Calls `onChange` when tracks change in this browser tab after mount: one saved in a drawer or
  * edit view (Payload's document events), or a track list imported on a film.
  */
-export const useTracksChanged = (onChange: (change: TracksChange) => void): void => {
+export const useTracksChanged = (tracksSlug: string, onChange: (change: TracksChange) => void): void => {
   const { mostRecentUpdate } = useDocumentEvents()
   const seen = useRef(mostRecentUpdate)
   const latest = useRef(onChange)
@@ -22,11 +20,11 @@ export const useTracksChanged = (onChange: (change: TracksChange) => void): void
     latest.current = onChange
   })
   useEffect(() => {
-    if (mostRecentUpdate && mostRecentUpdate !== seen.current && mostRecentUpdate.entitySlug === TRACKS) {
+    if (mostRecentUpdate && mostRecentUpdate !== seen.current && mostRecentUpdate.entitySlug === tracksSlug) {
       seen.current = mostRecentUpdate
       latest.current({ kind: 'saved' })
     }
-  }, [mostRecentUpdate])
+  }, [mostRecentUpdate, tracksSlug])
   useEffect(() => {
     const onImported = (event: Event) => {
       latest.current({ kind: 'imported', filmID: (event as CustomEvent<{ filmID: number | string }>).detail.filmID })
