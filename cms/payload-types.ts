@@ -303,6 +303,10 @@ export interface Review {
   slug?: string | null;
   film: number | Film;
   author?: (number | null) | User;
+  /**
+   * The public name printed on the review; filled from the author's name when left empty.
+   */
+  byline?: string | null;
   series?: string | null;
   /**
    * Part n of a series, e.g. 2.
@@ -675,6 +679,7 @@ export interface ReviewsSelect<T extends boolean = true> {
   slug?: T;
   film?: T;
   author?: T;
+  byline?: T;
   series?: T;
   seriesPart?: T;
   excerpt?: T;

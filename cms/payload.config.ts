@@ -29,6 +29,7 @@ export default buildConfig({
   plugins: [
     soundtrackReviews({
       siteUrl: process.env.SITE_URL || process.env.SERVER_URL || `http://localhost:${process.env.PORT || 3000}`,
+      reviewUrl: process.env.REVIEW_URL || undefined,
       publisher: { name: 'Exploring Soundtracks' },
     }),
   ],

@@ -16,7 +16,7 @@ import express from 'express'
 import { Readable } from 'node:stream'
 import { getPayload } from 'payload'
 
-import { claimJobRunner } from 'payload-soundtrack-reviews'
+import { claimJobRunner, headFromGet } from 'payload-soundtrack-reviews'
 
 import { adminAppDir } from './adminBuild'
 
@@ -114,9 +114,11 @@ export const startServer = async ({
   const graphQL = GRAPHQL_POST(config)
   app.post(graphQLRoute, async (req, res) => sendWebResponse(await graphQL(toWebRequest(req)), res))
 
+  const restGet = REST_GET(config)
   const rest: Record<string, RouteHandler> = {
     DELETE: REST_DELETE(config),
-    GET: REST_GET(config),
+    GET: restGet,
+    HEAD: headFromGet(restGet),
     OPTIONS: REST_OPTIONS(config),
     PATCH: REST_PATCH(config),
     POST: REST_POST(config),

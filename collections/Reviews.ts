@@ -7,11 +7,13 @@ import { timecode } from '../fields/timecode.js'
 import { isEditor } from '../src/access/isEditor.js'
 import { publishedOrSignedIn } from '../src/access/publishedOrSignedIn.js'
 import { dequeuePublishedReview } from '../src/hooks/dequeuePublishedReview.js'
+import { fillByline } from '../src/hooks/fillByline.js'
 import { guardPublishing } from '../src/hooks/guardPublishing.js'
 import { keepEditorsOnDrafts } from '../src/hooks/keepEditorsOnDrafts.js'
 import { readPublishedForPublic } from '../src/hooks/readPublishedForPublic.js'
 import { stampPublishedAt } from '../src/hooks/stampPublishedAt.js'
 import { relationID } from '../src/relationID.js'
+import { fillReviewTemplate } from '../src/reviewURL.js'
 import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists.js'
 import { applyOverride } from './overrides.js'
 import { componentPath } from '../src/admin/componentPath.js'
@@ -64,11 +66,7 @@ const noDirectWrites = { create: () => false, update: () => false }
 
 /** `previewUrl` with the review's `{slug}` and `{id}` filled in; none until the review has a slug. */
 const previewLink = (template: string, doc: Record<string, unknown> | undefined): null | string =>
-  doc?.slug
-    ? template
-        .replace('{slug}', encodeURIComponent(String(doc.slug)))
-        .replace('{id}', encodeURIComponent(String(doc.id ?? '')))
-    : null
+  doc?.slug ? fillReviewTemplate(template, { id: relationID(doc.id), slug: String(doc.slug) }) : null
 
 export const Reviews = (options: ResolvedOptions): CollectionConfig =>
   applyOverride(
@@ -100,6 +98,7 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
         update: isEditor,
         delete: isEditor,
       },
+      defaultSort: '-publishedAt',
       defaultPopulate: { title: true, slug: true, film: true, publishedAt: true, excerpt: true, rating: true },
       hooks: {
         beforeOperation: [
@@ -107,7 +106,7 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
           keepEditorsOnDrafts,
           omitBodiesFromLists(['plotRecap', 'analysis', 'finalThoughts']),
         ],
-        beforeChange: [guardPublishing, stampPublishedAt],
+        beforeChange: [guardPublishing, stampPublishedAt, fillByline(options.usersCollection)],
         afterChange: [dequeuePublishedReview],
       },
       fields: [
@@ -120,6 +119,15 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
           relationTo: options.usersCollection as CollectionSlug,
           defaultValue: ({ user }: { user?: { id?: number | string } | null }) => user?.id,
           admin: { position: 'sidebar' },
+        },
+        {
+          name: 'byline',
+          type: 'text',
+          maxLength: 120,
+          admin: {
+            position: 'sidebar',
+            description: "The public name printed on the review; filled from the author's name when left empty.",
+          },
         },
         {
           type: 'row',

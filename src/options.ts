@@ -45,8 +45,16 @@ export type SoundtrackReviewsOptions = {
   usersCollection?: string
   schedule?: ScheduleOptions
   ratingScale?: number
-  /** Absolute base URL of the public site, used for links in feeds, JSON-LD and iCalendar. */
+  /** Absolute base URL of the public site (the feeds' home link, and the default `reviewUrl`). */
   siteUrl?: string
+  /**
+   * The public page of a published review, with `{slug}` and `{id}` placeholders, e.g.
+   * `https://example.com/reviews/{slug}`; default `siteUrl` + `/reviews/{slug}`. Used by JSON-LD, feeds,
+   * the schedule, iCalendar and `GET /api/reviews/by-slug/:slug`.
+   */
+  reviewUrl?: string
+  /** Rich text rendered as HTML (`…HTML` in `by-slug`): headings move down this many levels (h1 → h2 at 1), at most to h6. */
+  headingOffset?: number
   /** Names the publisher in JSON-LD and feeds. */
   publisher?: { name: string; url?: string }
   /**
@@ -68,6 +76,8 @@ export type ResolvedOptions = {
   schedule: Required<ScheduleOptions>
   ratingScale: number
   siteUrl: string
+  reviewUrl: string
+  headingOffset: number
   publisher: { name: string; url?: string }
   previewUrl?: string
   overrides: NonNullable<SoundtrackReviewsOptions['overrides']>
@@ -89,18 +99,23 @@ export const defaultOptions: ResolvedOptions = {
   schedule: { queue: 'soundtrack-reviews', cron: '* * * * *', runInProcess: true },
   ratingScale: 10,
   siteUrl: 'http://localhost:3000',
+  reviewUrl: 'http://localhost:3000/reviews/{slug}',
+  headingOffset: 1,
   publisher: { name: 'Exploring Soundtracks' },
   overrides: {},
   slugs: defaultSlugs,
 }
 
 export const resolveOptions = (options: SoundtrackReviewsOptions = {}): ResolvedOptions => {
+  const siteUrl = (options.siteUrl ?? defaultOptions.siteUrl).replace(/\/+$/, '')
   const resolved: ResolvedOptions = {
     ...defaultOptions,
     ...options,
     schedule: { ...defaultOptions.schedule, ...options.schedule },
     publisher: { ...defaultOptions.publisher, ...options.publisher },
-    siteUrl: (options.siteUrl ?? defaultOptions.siteUrl).replace(/\/+$/, ''),
+    siteUrl,
+    reviewUrl: options.reviewUrl ?? `${siteUrl}/reviews/{slug}`,
+    headingOffset: options.headingOffset ?? defaultOptions.headingOffset,
     overrides: { ...options.overrides },
     slugs: {
       films: options.overrides?.films?.slug ?? defaultSlugs.films,
@@ -113,20 +128,38 @@ export const resolveOptions = (options: SoundtrackReviewsOptions = {}): Resolved
   if (!Number.isFinite(resolved.ratingScale) || resolved.ratingScale <= 0) {
     throw new Error(`soundtrackReviews: ratingScale must be a positive number, got ${options.ratingScale}`)
   }
+  if (!/^https?:\/\/[^/]/.test(resolved.reviewUrl) || !/\{(slug|id)\}/.test(resolved.reviewUrl)) {
+    throw new Error(
+      `soundtrackReviews: reviewUrl must be an absolute http(s) URL with {slug} or {id} in it, got "${resolved.reviewUrl}"`,
+    )
+  }
+  if (!Number.isInteger(resolved.headingOffset) || resolved.headingOffset < 0 || resolved.headingOffset > 5) {
+    throw new Error(`soundtrackReviews: headingOffset must be a whole number from 0 to 5, got ${options.headingOffset}`)
+  }
   return resolved
 }
 
-/** Where the plugin keeps its resolved slugs on the Payload config, for hooks and endpoints. */
+/** Where the plugin keeps its resolved slugs and review URL on the Payload config, for hooks and endpoints. */
 const CONFIG_KEY = 'soundtrackReviews'
 
-export const withResolvedSlugs = (custom: Record<string, unknown> | undefined, slugs: PluginSlugs) => ({
+type StoredSettings = { slugs: PluginSlugs; reviewUrl: string }
+
+export const withPluginSettings = (
+  custom: Record<string, unknown> | undefined,
+  { slugs, reviewUrl }: Pick<ResolvedOptions, 'reviewUrl' | 'slugs'>,
+) => ({
   ...custom,
-  [CONFIG_KEY]: { slugs },
+  [CONFIG_KEY]: { slugs, reviewUrl } satisfies StoredSettings,
 })
 
+const settingsOf = (payload: Payload): StoredSettings | undefined =>
+  payload.config.custom?.[CONFIG_KEY] as StoredSettings | undefined
+
 /** The slugs this Payload instance's plugin was configured with. */
-export const slugsOf = (payload: Payload): PluginSlugs =>
-  (payload.config.custom?.[CONFIG_KEY] as { slugs: PluginSlugs } | undefined)?.slugs ?? defaultSlugs
+export const slugsOf = (payload: Payload): PluginSlugs => settingsOf(payload)?.slugs ?? defaultSlugs
+
+/** The `reviewUrl` template this Payload instance's plugin was configured with. */
+export const reviewUrlOf = (payload: Payload): string => settingsOf(payload)?.reviewUrl ?? defaultOptions.reviewUrl
 
 export const roles = ['admin', 'editor'] as const
 export type Role = (typeof roles)[number]

@@ -11,10 +11,11 @@ import { canRunJobs } from './access/canRunJobs.js'
 import { importTrackList } from './endpoints/importTrackList.js'
 import { reviewFeedEndpoints } from './endpoints/reviewFeeds.js'
 import { reviewJsonLdEndpoint } from './endpoints/reviewJsonLd.js'
+import { reviewPageEndpoint } from './endpoints/reviewPage.js'
 import { scheduleCalendarEndpoint, scheduleEndpoint } from './endpoints/schedule.js'
 import { isJobRunner } from './jobs/jobRunner.js'
 import { publishDueReviewsTask } from './jobs/publishDueReviews.js'
-import { resolveOptions, withResolvedSlugs } from './options.js'
+import { resolveOptions, withPluginSettings } from './options.js'
 
 const withEndpoints = (collection: CollectionConfig, endpoints: Endpoint[]): CollectionConfig => ({
   ...collection,
@@ -60,7 +61,7 @@ export const soundtrackReviews =
       Composers(options),
       isActive ? withEndpoints(films, [importTrackList]) : films,
       Tracks(options),
-      isActive ? withEndpoints(reviews, [reviewJsonLdEndpoint(options)]) : reviews,
+      isActive ? withEndpoints(reviews, [reviewPageEndpoint(options), reviewJsonLdEndpoint(options)]) : reviews,
     ]
     const endpoints: Endpoint[] = isActive
       ? [scheduleEndpoint, scheduleCalendarEndpoint(options), ...reviewFeedEndpoints(options)]
@@ -73,6 +74,6 @@ export const soundtrackReviews =
       endpoints: [...(config.endpoints ?? []), ...endpoints],
       jobs: isActive ? withJobs(config, options) : config.jobs,
       admin: { ...config.admin, user: config.admin?.user ?? options.usersCollection },
-      custom: withResolvedSlugs(config.custom, options.slugs),
+      custom: withPluginSettings(config.custom, options),
     }
   }

@@ -7,16 +7,21 @@ import { json, text } from './respond.js'
 
 /**
  * `GET /api/reviews/:id/json-ld` (on the reviews collection) — schema.org JSON-LD of a published
- * review. Drafts, unknown and malformed ids all answer the same 404, so a draft's existence never shows.
+ * review named by id or slug. Drafts, unknown ids and slugs all answer the same 404, so a draft's
+ * existence never shows.
  */
 export const reviewJsonLdEndpoint = (options: ResolvedOptions): Endpoint => ({
   path: '/:id/json-ld',
   method: 'get',
   handler: async (req) => {
-    const id = String(req.routeParams?.id ?? '')
-    const jsonLd = await loadReviewJsonLd({ req, id, options })
+    const idOrSlug = String(req.routeParams?.id ?? '')
+    const jsonLd = await loadReviewJsonLd({ req, id: idOrSlug, slug: idOrSlug, options })
     if (!jsonLd) {
-      return json(req, { errors: [{ message: `There is no published review with id “${id}”.` }] }, 404)
+      return json(
+        req,
+        { errors: [{ message: `There is no published review with the id or slug “${idOrSlug}”.` }] },
+        404,
+      )
     }
     return text(req, serializeJsonLd(jsonLd), 'application/ld+json; charset=utf-8', 200, {
       'Cache-Control': 'public, max-age=300',

@@ -2,7 +2,8 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { ResolvedOptions } from '../options.js'
 import { queueIDs, readSchedule } from '../hooks/assignScheduleSlots.js'
-import { slugsOf } from '../options.js'
+import { reviewUrlOf, slugsOf } from '../options.js'
+import { reviewURL } from '../reviewURL.js'
 import { buildScheduleCalendar, formatSlotLabel, toLocalISO } from '../schedule/index.js'
 import { json, text } from './respond.js'
 
@@ -14,6 +15,8 @@ export type UpcomingSlot = {
     id: number | string
     title: string
     slug: null | string
+    /** The page it will be published at (the `reviewUrl` option); null until it has a slug. */
+    url: null | string
     film: { title: string; releaseYear: null | number } | null
   }
 }
@@ -76,6 +79,7 @@ export const readPublicSchedule = async (req: PayloadRequest): Promise<PublicSch
             id: doc.id,
             title: doc.title,
             slug: doc.slug ?? null,
+            url: doc.slug ? reviewURL(reviewUrlOf(req.payload), { id: doc.id, slug: doc.slug }) : null,
             film: film ? { title: film.title, releaseYear: film.releaseYear ?? null } : null,
           },
         },
@@ -105,7 +109,7 @@ export const scheduleCalendarEndpoint = (options: ResolvedOptions): Endpoint => 
         summary: review.film
           ? `${review.title} (${review.film.title}${review.film.releaseYear ? `, ${review.film.releaseYear}` : ''})`
           : review.title,
-        url: review.slug ? `${options.siteUrl}/reviews/${review.slug}` : undefined,
+        url: review.url ?? undefined,
       })),
     })
     return text(req, calendar, 'text/calendar; charset=utf-8', 200, {

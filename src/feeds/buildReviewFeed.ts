@@ -4,7 +4,7 @@ import { Feed } from 'feed'
 
 import type { ResolvedOptions } from '../options.js'
 import type { FeedReview } from './findFeedReviews.js'
-import { reviewURL } from '../jsonLd/buildReviewJsonLd.js'
+import { reviewURL } from '../reviewURL.js'
 
 export type FeedFormat = 'atom' | 'json' | 'rss'
 
@@ -19,7 +19,7 @@ export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1'
 export type BuildReviewFeedArgs = {
   format: FeedFormat
   reviews: FeedReview[]
-  options: Pick<ResolvedOptions, 'publisher' | 'ratingScale' | 'siteUrl'>
+  options: Pick<ResolvedOptions, 'publisher' | 'ratingScale' | 'reviewUrl' | 'siteUrl'>
   /** Absolute URLs of the three feeds (this page), for the self links. */
   feedURLs: Record<FeedFormat, string>
   /** Absolute URL of the next page, when there is one (JSON Feed's `next_url`). */
@@ -82,7 +82,7 @@ export const buildReviewFeed = ({ format, reviews, options, feedURLs, nextURL }:
     author: { name: options.publisher.name, ...(options.publisher.url ? { link: options.publisher.url } : {}) },
   })
   for (const review of reviews) {
-    const link = reviewURL(options.siteUrl, review)
+    const link = reviewURL(options.reviewUrl, review)
     const published = review.publishedAt ? new Date(review.publishedAt) : new Date(review.updatedAt)
     const content = contentHTML(review, link, options.ratingScale)
     const item: Item = {

@@ -13,6 +13,7 @@ import type {
 import type { ResolvedOptions } from '../options.js'
 import { toISO8601Duration } from '../../fields/duration.js'
 import { relationID } from '../relationID.js'
+import { reviewURL } from '../reviewURL.js'
 import type { ID } from '../relationID.js'
 
 /** A relationship read at depth 0 is an id; a populated one is a document with `id`. */
@@ -59,14 +60,10 @@ export type BuildReviewJsonLdArgs = {
   composers: ReviewJsonLdComposer[]
   /** The author's public name; without one the publisher is the author. Never an e-mail. */
   authorName?: null | string
-  options: Pick<ResolvedOptions, 'publisher' | 'ratingScale' | 'siteUrl'>
+  options: Pick<ResolvedOptions, 'publisher' | 'ratingScale' | 'reviewUrl'>
 }
 
 export const SOUNDTRACK_SUFFIX = ' (Original Motion Picture Soundtrack)'
-
-/** The review's page on the public site, as feeds and JSON-LD link to it. */
-export const reviewURL = (siteUrl: string, review: { id: ID; slug?: null | string }): string =>
-  `${siteUrl}/reviews/${encodeURIComponent(review.slug || String(review.id))}`
 
 const idOf = (value: Related): string => String(relationID(value))
 
@@ -161,7 +158,7 @@ export const buildReviewJsonLd = ({
     '@context': 'https://schema.org',
     '@type': 'Review',
     name: review.title,
-    url: reviewURL(options.siteUrl, review),
+    url: reviewURL(options.reviewUrl, review),
     ...(review.publishedAt ? { datePublished: new Date(review.publishedAt).toISOString() } : {}),
     ...(review.updatedAt ? { dateModified: new Date(review.updatedAt).toISOString() } : {}),
     author,

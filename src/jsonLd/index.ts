@@ -1,4 +1,5 @@
-export { buildReviewJsonLd, reviewURL, SOUNDTRACK_SUFFIX } from './buildReviewJsonLd.js'
+export { buildReviewJsonLd, SOUNDTRACK_SUFFIX } from './buildReviewJsonLd.js'
+export { reviewURL } from '../reviewURL.js'
 export type {
   BuildReviewJsonLdArgs,
   ReviewJsonLdComposer,

@@ -1,0 +1,61 @@
+import type { CollectionSlug, PayloadRequest, SelectType, Where } from 'payload'
+
+import { isValidID } from 'payload'
+
+import { slugsOf } from '../options.js'
+import type { ID } from '../relationID.js'
+
+/** The id in the reviews collection's own type, or null when it cannot name a review (so: not found, never a 500). */
+export const toReviewID = (req: PayloadRequest, id: ID): ID | null => {
+  const collection = req.payload.collections[slugsOf(req.payload).reviews as CollectionSlug]
+  const idType = collection?.customIDType ?? req.payload.db.defaultIDType
+  const text = String(id).trim()
+  if (idType === 'number') {
+    return /^\d{1,15}$/.test(text) ? Number(text) : null
+  }
+  const isObjectID = !collection?.customIDType && req.payload.db.name === 'mongoose'
+  return text !== '' && isValidID(text, isObjectID ? 'ObjectID' : 'text') ? text : null
+}
+
+/** Longer than any slug the slug field makes: answered as not found without a query. */
+const MAX_SLUG_LENGTH = 200
+
+export type PublishedReviewKey = {
+  req: PayloadRequest
+  id?: ID
+  slug?: string
+  select: SelectType
+}
+
+/**
+ * One published review by id, by slug, or by either (an id wins over a slug that looks like one),
+ * with the caller's access; drafts are never read. Null when there is none.
+ */
+export const findPublishedReview = async ({
+  req,
+  id,
+  slug,
+  select,
+}: PublishedReviewKey): Promise<null | Record<string, unknown>> => {
+  const reviewID = id === undefined ? null : toReviewID(req, id)
+  const keys: Where[] = [
+    ...(reviewID === null ? [] : [{ id: { equals: reviewID } }]),
+    ...(slug && slug.length <= MAX_SLUG_LENGTH ? [{ slug: { equals: slug } }] : []),
+  ]
+  if (keys.length === 0) {
+    return null
+  }
+  const { docs } = await req.payload.find({
+    collection: slugsOf(req.payload).reviews as CollectionSlug,
+    where: { and: [{ or: keys }, { _status: { equals: 'published' } }] },
+    select: { ...select, slug: true },
+    draft: false,
+    limit: 2,
+    pagination: false,
+    depth: 0,
+    overrideAccess: false,
+    req,
+  })
+  const byID = docs.find((doc) => reviewID !== null && String(doc.id) === String(reviewID))
+  return (byID ?? docs[0] ?? null) as null | Record<string, unknown>
+}
