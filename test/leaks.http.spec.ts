@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../cms/server'
 import { seedDemo } from '../cms/seed'
 import { DRAFT_ONLY_MARKER } from '../cms/seed/johnWick'
-import { startTestServer } from './helpers'
+import { createUser, startTestServer } from './helpers'
 
 /*
  * Every public surface, asked anonymously, against two kinds of unpublished text: a never-published
@@ -14,7 +14,16 @@ import { startTestServer } from './helpers'
  */
 const NEWER_DRAFT_MARKER = 'NEWER-DRAFT-ON-TOP-OF-PUBLISHED'
 
-type Ids = { draft: string; published: string; film: string; composer: string; track: string }
+type Ids = {
+  draft: string
+  published: string
+  film: string
+  composer: string
+  track: string
+  author: string
+  draftSlug: string
+  publishedSlug: string
+}
 type Surface = {
   name: string
   /** The endpoints (scope + method + path as configured) this row exercises. */
@@ -179,11 +188,45 @@ const surfaces: Surface[] = [
     covers: ['reviews GET /:id/json-ld'],
     fetch: ({ url, ids }) => fetch(`${url}/api/reviews/${ids.published}/json-ld`),
   },
+  {
+    name: 'JSON-LD of the draft by slug',
+    covers: ['reviews GET /:id/json-ld'],
+    fetch: ({ url, ids }) => fetch(`${url}/api/reviews/${ids.draftSlug}/json-ld`),
+  },
+  {
+    name: 'Review page of the draft by slug',
+    covers: ['reviews GET /by-slug/:slug'],
+    fetch: ({ url, ids }) => fetch(`${url}/api/reviews/by-slug/${ids.draftSlug}`),
+  },
+  {
+    name: 'Review page of the published review with a newer draft',
+    covers: ['reviews GET /by-slug/:slug'],
+    fetch: ({ url, ids }) => fetch(`${url}/api/reviews/by-slug/${ids.publishedSlug}`),
+  },
+  {
+    name: 'REST reviews list with bodies, draft=true',
+    covers: ['reviews GET /'],
+    fetch: get('/api/reviews?draft=true&bodies=true&depth=2&limit=0'),
+  },
+  { name: 'REST users list', covers: [], fetch: get('/api/users?depth=2&limit=0') },
+  {
+    name: 'REST author by id',
+    covers: [],
+    fetch: ({ url, ids }) => fetch(`${url}/api/users/${ids.author}?depth=2`),
+  },
+  {
+    name: 'GraphQL reviews with their author',
+    covers: ['root POST /graphql'],
+    fetch: graphql('{ Reviews(draft: true, limit: 0) { docs { byline author { email name } } } }'),
+  },
+  { name: 'GraphQL users', covers: ['root POST /graphql'], fetch: graphql('{ Users { docs { email name } } }') },
 ]
 
 let server: RunningServer
 let payload: Payload
 let ids: Ids
+/** Every user's e-mail address: none may appear in an anonymous response. */
+let emails: string[]
 
 beforeAll(async () => {
   server = await startTestServer('leaks')
@@ -192,6 +235,11 @@ beforeAll(async () => {
   const reviews = await payload.find({ collection: 'reviews', draft: true, depth: 0, pagination: false, sort: 'title' })
   const draft = reviews.docs.find((doc) => doc._status === 'draft')!
   const published = reviews.docs.find((doc) => doc._status === 'published')!
+  // Both reviews have an author with a name and an e-mail: the name is public, the e-mail never.
+  const author = await createUser(payload, 'admin')
+  await payload.update({ collection: 'users', id: author.id, data: { name: 'Pat Reviewer' } })
+  await payload.update({ collection: 'reviews', id: published.id, data: { author: author.id }, depth: 0 })
+  await payload.update({ collection: 'reviews', id: draft.id, draft: true, data: { author: author.id }, depth: 0 })
   // A newer draft on top of the published review: its text must stay private too.
   await payload.update({
     collection: 'reviews',
@@ -212,7 +260,11 @@ beforeAll(async () => {
     film: String(film.docs[0].id),
     composer: String(composer.docs[0].id),
     track: String(track.docs[0].id),
+    author: String(author.id),
+    draftSlug: String(draft.slug),
+    publishedSlug: String(published.slug),
   }
+  emails = (await payload.find({ collection: 'users', pagination: false, depth: 0 })).docs.map((user) => user.email)
 })
 
 afterAll(async () => {
@@ -244,6 +296,23 @@ describe('no unpublished text on any public surface', () => {
       expect(body).not.toContain(NEWER_DRAFT_MARKER)
     },
   )
+
+  it.each(surfaces.map((surface) => [surface.name, surface] as const))(
+    'should show no e-mail address anonymously on: %s',
+    async (_name, surface) => {
+      expect(emails.length).toBeGreaterThan(0)
+      const body = await (await surface.fetch({ url: server.url, ids })).text()
+      for (const email of emails) {
+        expect(body).not.toContain(email)
+      }
+    },
+  )
+
+  it('should show the author only by the public name, on the review page and in JSON-LD', async () => {
+    const page = await (await fetch(`${server.url}/api/reviews/by-slug/${ids.publishedSlug}`)).json()
+    expect(page.author).toEqual({ name: 'Pat Reviewer' })
+    expect(page.jsonLd.author).toEqual({ '@type': 'Person', name: 'Pat Reviewer' })
+  })
 
   it('should cover every GET endpoint of the content collections, the schedule global and the root', () => {
     const configured = [

@@ -11,7 +11,7 @@ import type { ID } from '../src/relationID'
 type Upcoming = {
   slot: string
   localSlot: string
-  review: { id: ID; title: string; slug: string; film: { title: string; releaseYear: number } }
+  review: { id: ID; title: string; slug: string; url: string; film: { title: string; releaseYear: number } }
 }
 
 type PublicSchedule = { timezone: string; weekday: string; time: string; upcoming: Upcoming[] }
@@ -217,6 +217,7 @@ describe('GET /api/schedule', () => {
         id: draft.id,
         title: draft.title,
         slug: draft.slug,
+        url: expect.stringMatching(new RegExp(`^https?://[^/]+/reviews/${draft.slug}$`)),
         film: { title: film.title, releaseYear: 1975 },
       })
     }
@@ -240,7 +241,7 @@ describe('GET /api/schedule', () => {
     expect(text).not.toContain('Plot recap')
   })
 
-  it('should answer with the keys of the public contract plus only `enabled` and a display `label`', async () => {
+  it('should answer with the keys of the public contract plus only `enabled`, a display `label` and the review `url`', async () => {
     setClock(NOW)
     const queue = await createDrafts(2)
     await saveSchedule({ ...FRIDAYS_IN_NEW_YORK, queue })
@@ -250,7 +251,7 @@ describe('GET /api/schedule', () => {
     expect.soft(keys(body), 'top-level keys').toEqual(['enabled', 'time', 'timezone', 'upcoming', 'weekday'])
     for (const entry of body.upcoming) {
       expect.soft(keys(entry), 'keys of an upcoming slot').toEqual(['label', 'localSlot', 'review', 'slot'])
-      expect.soft(keys(entry.review), 'keys of a review').toEqual(['film', 'id', 'slug', 'title'])
+      expect.soft(keys(entry.review), 'keys of a review').toEqual(['film', 'id', 'slug', 'title', 'url'])
       expect.soft(keys(entry.review.film), 'keys of a film').toEqual(['releaseYear', 'title'])
     }
   })
