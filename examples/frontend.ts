@@ -1,10 +1,12 @@
 /*
  * How a site frontend reads the column with the official REST client and our generated types.
- * `select` / `depth` / `populate` are chosen so a list page fetches no rich-text bodies.
+ * `select` / `depth` / `populate` are chosen so a list page fetches no rich-text bodies; a review page
+ * is one request to the plugin's `by-slug` endpoint. examples/static-site.ts builds a whole site.
  */
 import type { Config } from '../cms/payload-types'
+import type { ReviewPage } from 'payload-soundtrack-reviews'
 
-import { PayloadSDK } from '@payloadcms/sdk'
+import { PayloadSDK, PayloadSDKError } from '@payloadcms/sdk'
 
 export const createClient = (baseURL: string) => new PayloadSDK<Config>({ baseURL })
 
@@ -23,41 +25,15 @@ export const listReviews = (sdk: Client, { page = 1 }: { page?: number } = {}) =
     populate: { films: { title: true, releaseYear: true } },
   })
 
-/** A review page: the review, its film and the album's track list in order. */
-export const readReview = async (sdk: Client, slug: string) => {
-  const { docs } = await sdk.find({
-    collection: 'reviews',
-    where: { slug: { equals: slug } },
-    limit: 1,
-    depth: 1,
-    // Lists leave rich-text bodies out unless fields are selected: a page selects what it renders.
-    select: {
-      title: true,
-      slug: true,
-      film: true,
-      excerpt: true,
-      plotRecap: true,
-      analysis: true,
-      cues: true,
-      finalThoughts: true,
-      rating: true,
-      highlights: true,
-      publishedAt: true,
-      totalRuntime: true,
-    },
-  })
-  const review = docs[0]
-  if (!review) {
-    return null
+/** A review page in one request: the review, bodies as HTML, film, tracks, cues, byline and JSON-LD. */
+export const readReview = async (sdk: Client, slug: string): Promise<null | ReviewPage> => {
+  try {
+    const response = await sdk.request({ method: 'GET', path: `/reviews/by-slug/${encodeURIComponent(slug)}` })
+    return (await response.json()) as ReviewPage
+  } catch (error) {
+    if (error instanceof PayloadSDKError && error.status === 404) {
+      return null
+    }
+    throw error
   }
-  const filmID = typeof review.film === 'object' ? review.film.id : review.film
-  const { docs: tracks } = await sdk.find({
-    collection: 'tracks',
-    where: { film: { equals: filmID } },
-    sort: ['disc', 'number'],
-    limit: 0,
-    depth: 0,
-    select: { disc: true, number: true, title: true, duration: true, durationSeconds: true },
-  })
-  return { review, film: review.film, tracks }
 }

@@ -29,24 +29,30 @@ describe('a frontend reading with @payloadcms/sdk (examples/frontend.ts)', () =>
     }
   })
 
-  it('should read a review page with its film and 26 ordered tracks', async () => {
+  it('should read a review page in one request with its film, 26 ordered tracks and HTML bodies', async () => {
     const sdk = createClient(`${server.url}/api`)
     const page = await readReview(sdk, 'exploring-soundtracks-mission-impossible-fallout')
     expect(page).not.toBeNull()
-    expect(page!.review.plotRecap).toBeTruthy()
+    expect(page!.plotRecap).toBeTruthy()
+    expect(page!.plotRecapHTML).toMatch(/^<(p|h\d|ul|ol|blockquote)/)
     expect(page!.film).toMatchObject({
       title: 'Mission: Impossible – Fallout',
       trackCount: 26,
       totalRuntime: '1:35:45',
     })
-    expect(page!.tracks).toHaveLength(26)
-    expect(page!.tracks[0]).toMatchObject({
+    expect(page!.film.tracks).toHaveLength(26)
+    expect(page!.film.tracks[0]).toMatchObject({
       number: 1,
       title: 'A Storm Is Coming',
       duration: '1:12',
       durationSeconds: 72,
     })
-    expect(page!.tracks.reduce((sum, track) => sum + track.durationSeconds, 0)).toBe(5745)
+    expect(page!.film.tracks.reduce((sum, track) => sum + (track.durationSeconds ?? 0), 0)).toBe(5745)
+  })
+
+  it('should answer null for a slug with no published review', async () => {
+    const sdk = createClient(`${server.url}/api`)
+    expect(await readReview(sdk, 'no-such-review')).toBeNull()
   })
 
   it('should not find the draft review by slug', async () => {
