@@ -167,6 +167,13 @@ describe('the plugin under overridden slugs beside a site collection of the same
     expect(jsonLd.status).toBe(200)
     expect(jsonLd.text).toContain('"@type":"Movie"')
     expect(jsonLd.text).toContain('Mission: Impossible – Fallout')
+    const published = await api<{ slug: string }>(`/api/${slugs.reviews}/${reviewID}`, { auth: false })
+    const page = await api<{ film: { title: string; tracks: unknown[] } }>(
+      `/api/${slugs.reviews}/by-slug/${published.json.slug}`,
+      { auth: false },
+    )
+    expect(page.status).toBe(200)
+    expect(page.json.film).toMatchObject({ title: 'Mission: Impossible – Fallout', tracks: expect.any(Array) })
     const feed = await api<{ items: { title: string }[] }>('/api/feeds/reviews.json', { auth: false })
     expect(feed.json.items.map((item) => item.title)).toContain('Fallout under another slug')
     const mine = await api<{ docs: unknown[] }>(`/api/reviews`, { auth: false })
