@@ -174,7 +174,7 @@ describe('the plugin under overridden slugs beside a site collection of the same
     )
     expect(page.status).toBe(200)
     expect(page.json.film.title).toBe('Mission: Impossible – Fallout')
-    expect(page.json.film.tracks).toHaveLength(26)
+    expect(page.json.film.tracks).toHaveLength(27)
     const feed = await api<{ items: { title: string }[] }>('/api/feeds/reviews.json', { auth: false })
     expect(feed.json.items.map((item) => item.title)).toContain('Fallout under another slug')
     const mine = await api<{ docs: unknown[] }>(`/api/reviews`, { auth: false })
