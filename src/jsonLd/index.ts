@@ -1,5 +1,4 @@
 export { buildReviewJsonLd, SOUNDTRACK_SUFFIX } from './buildReviewJsonLd.js'
-export { reviewURL } from '../reviewURL.js'
 export type {
   BuildReviewJsonLdArgs,
   ReviewJsonLdComposer,
