@@ -227,6 +227,15 @@ describe('the packed plugin in a fresh Payload site', () => {
     expect(imported).toMatchObject({ status: 200, json: { created: 26, trackCount: 26, totalRuntime: '1:35:45' } })
   })
 
+  it('should answer HEAD on the feed like GET, without a body (the site route exports HEAD)', async () => {
+    const [get, head] = await Promise.all(
+      ['GET', 'HEAD'].map((method) => fetch(`${baseURL}/api/feeds/reviews.rss`, { method })),
+    )
+    expect(head.status).toBe(get.status)
+    expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'))
+    expect(await head.text()).toBe('')
+  })
+
   it('should publish a queued review at its slot under plain next start', async () => {
     const review = await api<{ doc: { id: number } }>('/api/reviews?draft=true', {
       method: 'POST',

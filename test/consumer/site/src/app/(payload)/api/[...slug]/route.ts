@@ -1,8 +1,11 @@
 import config from '@payload-config'
 import '@payloadcms/next/css'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
+import { headFromGet } from 'payload-soundtrack-reviews'
 
 export const GET = REST_GET(config)
+// Next would run GET for HEAD with the method unchanged, which Payload's router does not match.
+export const HEAD = headFromGet(GET)
 export const POST = REST_POST(config)
 export const DELETE = REST_DELETE(config)
 export const PATCH = REST_PATCH(config)
