@@ -302,6 +302,9 @@ export interface Review {
    */
   slug?: string | null;
   film: number | Film;
+  /**
+   * Whoever created the review; only admins change it.
+   */
   author?: (number | null) | User;
   /**
    * The public name printed on the review; filled from the author's name when left empty.

@@ -9,9 +9,18 @@ import { resolvePayloadSecret } from './secret'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
+/** This server's own origin: the CSRF allow-list for cookie-authenticated writes, and `secure` cookies on https. */
+const serverURL = (
+  process.env.SERVER_URL ||
+  process.env.SITE_URL ||
+  `http://localhost:${process.env.PORT || 3000}`
+).replace(/\/+$/, '')
+const siteURL = (process.env.SITE_URL || serverURL).replace(/\/+$/, '')
+
 export default buildConfig({
   secret: resolvePayloadSecret(),
-  serverURL: process.env.SERVER_URL || undefined,
+  serverURL,
+  csrf: [...new Set([serverURL, siteURL].map((url) => new URL(url).origin))],
   db: databaseAdapter(process.env.DATABASE_URI || undefined),
   editor: lexicalEditor(),
   admin: {
@@ -22,15 +31,16 @@ export default buildConfig({
   collections: [
     {
       slug: 'users',
-      auth: true,
+      auth: { cookies: { secure: serverURL.startsWith('https:'), sameSite: 'Lax' } },
       fields: [{ name: 'name', type: 'text', admin: { description: 'Shown as the byline of your reviews.' } }],
     },
   ],
   plugins: [
     soundtrackReviews({
-      siteUrl: process.env.SITE_URL || process.env.SERVER_URL || `http://localhost:${process.env.PORT || 3000}`,
+      siteUrl: siteURL,
       reviewUrl: process.env.REVIEW_URL || undefined,
       publisher: { name: 'Exploring Soundtracks' },
+      ...(process.env.PUBLISH_CRON ? { schedule: { cron: process.env.PUBLISH_CRON } } : {}),
     }),
   ],
   // The plugin's code stays generic over ids and slugs: the generated types are for frontends.

@@ -31,11 +31,19 @@ export type StartServerOptions = {
   beforeListen?: (payload: Payload) => Promise<void>
   /** The Next.js app that serves the admin. */
   projectDir?: string
+  /** Larger request bodies get 413 before they are read (default `MAX_BODY_BYTES` or 2 MB). */
+  maxBodyBytes?: number
 }
+
+const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024
+
+/** `TRUST_PROXY` as express reads it: `true`, a hop count, or addresses/subnets (`loopback, 10.0.0.0/8`). */
+const trustProxySetting = (value: string): boolean | number | string =>
+  value === 'true' ? true : /^\d+$/.test(value) ? Number(value) : value
 
 export type RunningServer = { payload: Payload; port: number; url: string; close: () => Promise<void> }
 
-/** Express request → fetch `Request`, streaming the body as-is. */
+/** Express request → fetch `Request`, with the body express has read (within the size limit). */
 const toWebRequest = (req: ExpressRequest): Request => {
   const url = `${req.protocol}://${req.get('host')}${req.originalUrl}`
   const headers = new Headers()
@@ -44,14 +52,9 @@ const toWebRequest = (req: ExpressRequest): Request => {
       headers.append(name, item)
     }
   }
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
-  return new Request(url, {
-    method: req.method,
-    headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
-    // Node's fetch needs this to stream a request body.
-    ...(hasBody ? { duplex: 'half' } : {}),
-  } as RequestInit)
+  const body: unknown = req.body
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && Buffer.isBuffer(body)
+  return new Request(url, { method: req.method, headers, body: hasBody ? new Uint8Array(body) : undefined })
 }
 
 const sendWebResponse = async (response: Response, res: ExpressResponse): Promise<void> => {
@@ -93,6 +96,7 @@ export const startServer = async ({
   admin = true,
   beforeListen,
   projectDir = adminAppDir(),
+  maxBodyBytes = Number(process.env.MAX_BODY_BYTES) || DEFAULT_MAX_BODY_BYTES,
 }: StartServerOptions): Promise<RunningServer> => {
   const payload = await getPayload({ config })
   claimJobRunner(payload)
@@ -102,7 +106,10 @@ export const startServer = async ({
 
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', true)
+  // Behind a proxy, TRUST_PROXY lets X-Forwarded-* decide the protocol and client address; never by default.
+  if (process.env.TRUST_PROXY) {
+    app.set('trust proxy', trustProxySetting(process.env.TRUST_PROXY))
+  }
 
   app.get('/healthz', async (_req, res) => {
     const isUp = await isDatabaseUp(payload)
@@ -112,6 +119,8 @@ export const startServer = async ({
   const apiRoute = payload.config.routes.api
   const graphQLRoute = `${apiRoute}${payload.config.routes.graphQL}`
   const graphQL = GRAPHQL_POST(config)
+  // A declared length over the limit is refused before a byte is read; chunked bodies stop at the limit.
+  app.use(apiRoute, express.raw({ type: () => true, limit: maxBodyBytes }))
   app.post(graphQLRoute, async (req, res) => sendWebResponse(await graphQL(toWebRequest(req)), res))
 
   const restGet = REST_GET(config)
@@ -130,7 +139,13 @@ export const startServer = async ({
       next()
       return
     }
-    const slug = req.path.split('/').filter(Boolean).map(decodeURIComponent)
+    let slug: string[]
+    try {
+      slug = req.path.split('/').filter(Boolean).map(decodeURIComponent)
+    } catch {
+      res.status(400).json({ errors: [{ message: `The URL path ${req.path} is not valid percent-encoding.` }] })
+      return
+    }
     sendWebResponse(await handler(toWebRequest(req), { params: Promise.resolve({ slug }) }), res).catch(next)
   })
 
@@ -144,6 +159,28 @@ export const startServer = async ({
     app.use((req, res) => handle(req, res))
     closeNext = () => nextApp.close()
   }
+
+  // Last: body-size and malformed-body errors keep their 4xx; nothing sends a stack trace.
+  app.use(
+    (
+      error: { status?: number; statusCode?: number; message?: string },
+      _req: ExpressRequest,
+      res: ExpressResponse,
+      _next: () => void,
+    ) => {
+      const status = error.status ?? error.statusCode ?? 500
+      const message =
+        status === 413
+          ? `The request body is larger than the ${maxBodyBytes} bytes this server accepts.`
+          : status < 500
+            ? (error.message ?? 'Bad request.')
+            : 'Something went wrong.'
+      if (status >= 500) {
+        payload.logger.error({ err: error }, 'Unhandled error in the express server')
+      }
+      res.status(status).json({ errors: [{ message }] })
+    },
+  )
 
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(port, () => resolve(listening))

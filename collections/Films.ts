@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import type { ResolvedOptions } from '../src/options.js'
 import { slug } from '../fields/slug.js'
+import { wholeNumber } from '../fields/wholeNumber.js'
 import { anyone } from '../src/access/anyone.js'
 import { isEditor } from '../src/access/isEditor.js'
 import { deleteFilmTracks, refuseFilmDeleteWithReviews } from '../src/hooks/protectFilmReviews.js'
@@ -42,16 +43,7 @@ export const Films = (options: ResolvedOptions): CollectionConfig =>
         {
           type: 'row',
           fields: [
-            {
-              name: 'releaseYear',
-              type: 'number',
-              min: 1888,
-              max: 2200,
-              validate: (value: null | number | undefined) =>
-                value === null || value === undefined || (Number.isInteger(value) && value >= 1888 && value <= 2200)
-                  ? true
-                  : `Release year must be a whole year between 1888 and 2200, got ${value}.`,
-            },
+            wholeNumber({ name: 'releaseYear', label: 'Release year', min: 1888, max: 2200 }),
             { name: 'franchise', type: 'text' },
             { name: 'director', type: 'text' },
           ],

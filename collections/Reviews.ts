@@ -4,6 +4,9 @@ import type { ResolvedOptions } from '../src/options.js'
 import { rating } from '../fields/rating.js'
 import { slug } from '../fields/slug.js'
 import { timecode } from '../fields/timecode.js'
+import { wholeNumber } from '../fields/wholeNumber.js'
+import { canDeleteReview } from '../src/access/canDeleteReview.js'
+import { isAdminField } from '../src/access/isAdmin.js'
 import { isEditor } from '../src/access/isEditor.js'
 import { publishedOrSignedIn } from '../src/access/publishedOrSignedIn.js'
 import { dequeuePublishedReview } from '../src/hooks/dequeuePublishedReview.js'
@@ -64,6 +67,9 @@ const fromFilm = ({
 
 const noDirectWrites = { create: () => false, update: () => false }
 
+/** Editors' values are dropped (the author stays the creating user); admins may set them. */
+const adminWrites = { create: isAdminField, update: isAdminField }
+
 /** `previewUrl` with the review's `{slug}` and `{id}` filled in; none until the review has a slug. */
 const previewLink = (template: string, doc: Record<string, unknown> | undefined): null | string =>
   doc?.slug ? fillReviewTemplate(template, { id: relationID(doc.id), slug: String(doc.slug) }) : null
@@ -96,7 +102,7 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
         readVersions: isEditor,
         create: isEditor,
         update: isEditor,
-        delete: isEditor,
+        delete: canDeleteReview,
       },
       defaultSort: '-publishedAt',
       defaultPopulate: { title: true, slug: true, film: true, publishedAt: true, excerpt: true, rating: true },
@@ -118,7 +124,8 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
           type: 'relationship',
           relationTo: options.usersCollection as CollectionSlug,
           defaultValue: ({ user }: { user?: { id?: number | string } | null }) => user?.id,
-          admin: { position: 'sidebar' },
+          access: adminWrites,
+          admin: { position: 'sidebar', description: 'Whoever created the review; only admins change it.' },
         },
         {
           name: 'byline',
@@ -133,7 +140,13 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
           type: 'row',
           fields: [
             { name: 'series', type: 'text', defaultValue: 'Exploring Soundtracks' },
-            { name: 'seriesPart', type: 'number', min: 1, admin: { description: 'Part n of a series, e.g. 2.' } },
+            wholeNumber({
+              name: 'seriesPart',
+              label: 'Series part',
+              min: 1,
+              max: 999,
+              overrides: { admin: { step: 1, description: 'Part n of a series, e.g. 2.' } },
+            }),
           ],
         },
         { name: 'excerpt', type: 'textarea', maxLength: 500 },
@@ -204,6 +217,7 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
         {
           name: 'publishedAt',
           type: 'date',
+          access: adminWrites,
           admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
         },
       ],

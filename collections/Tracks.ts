@@ -2,20 +2,13 @@ import type { CollectionConfig } from 'payload'
 
 import type { ResolvedOptions } from '../src/options.js'
 import { duration } from '../fields/duration.js'
+import { DISCS, TRACK_NUMBERS, wholeNumber } from '../fields/wholeNumber.js'
 import { anyone } from '../src/access/anyone.js'
 import { isEditor } from '../src/access/isEditor.js'
 import { ensureUniqueTrackNumber } from '../src/hooks/ensureUniqueTrackNumber.js'
+import { refuseCitedTrackDelete } from '../src/hooks/refuseCitedTrackDelete.js'
 import { refreshFilmRuntimeAfterChange, refreshFilmRuntimeAfterDelete } from '../src/hooks/refreshFilmRuntime.js'
 import { applyOverride } from './overrides.js'
-
-const positiveInteger =
-  ({ label, required }: { label: string; required: boolean }) =>
-  (value: null | number | undefined): string | true => {
-    if (value === null || value === undefined) {
-      return required ? `${label} is required.` : true
-    }
-    return Number.isInteger(value) && value >= 1 ? true : `${label} must be a whole number from 1, got ${value}.`
-  }
 
 export const Tracks = (options: ResolvedOptions): CollectionConfig =>
   applyOverride(
@@ -32,6 +25,7 @@ export const Tracks = (options: ResolvedOptions): CollectionConfig =>
       indexes: [{ fields: ['film', 'disc', 'number'], unique: true }],
       hooks: {
         beforeChange: [ensureUniqueTrackNumber],
+        beforeDelete: [refuseCitedTrackDelete],
         afterChange: [refreshFilmRuntimeAfterChange],
         afterDelete: [refreshFilmRuntimeAfterDelete],
       },
@@ -40,20 +34,8 @@ export const Tracks = (options: ResolvedOptions): CollectionConfig =>
         {
           type: 'row',
           fields: [
-            {
-              name: 'disc',
-              type: 'number',
-              defaultValue: 1,
-              min: 1,
-              validate: positiveInteger({ label: 'Disc', required: false }),
-            },
-            {
-              name: 'number',
-              type: 'number',
-              required: true,
-              min: 1,
-              validate: positiveInteger({ label: 'Track number', required: true }),
-            },
+            wholeNumber({ name: 'disc', label: 'Disc', ...DISCS, overrides: { defaultValue: 1 } }),
+            wholeNumber({ name: 'number', label: 'Track number', ...TRACK_NUMBERS, required: true }),
           ],
         },
         { name: 'title', type: 'text', required: true },

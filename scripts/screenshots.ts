@@ -12,16 +12,16 @@ import { defaultSlugs as slugs } from '../src/options'
 import { localDateOf } from '../src/schedule/format'
 import { nextSlots } from '../src/schedule/slots'
 import { seedDemo } from '../cms/seed'
-import { createFirstAdmin, openBrowser, startAdminServer } from '../test/e2e/harness'
+import { apiGet, createFirstAdmin, openBrowser, startAdminServer } from '../test/e2e/harness'
 
 const OUT = path.resolve('docs/screenshots')
 const admin = { email: 'editor@exploring-soundtracks.test', password: 'screenshots-Admin-1' }
 
 const idOf = async (page: Page, collection: string, title: string): Promise<number | string> => {
-  const response = await page.request.get(
+  const { docs } = await apiGet<{ docs: { id: number | string }[] }>(
+    page,
     `/api/${collection}?where[title][like]=${encodeURIComponent(title)}&depth=0&draft=true&limit=1`,
   )
-  const { docs } = (await response.json()) as { docs: { id: number | string }[] }
   if (!docs[0]) {
     throw new Error(`No ${collection} titled like “${title}” in the demo.`)
   }

@@ -62,6 +62,8 @@ export type SoundtrackReviewsOptions = {
    * `https://example.com/reviews/{slug}?preview=true`. Adds Preview and Live Preview to reviews.
    */
   previewUrl?: string
+  /** Most lines `POST /api/films/:id/tracklist` takes in one paste (blank lines not counted). */
+  trackListMaxLines?: number
   overrides?: {
     films?: CollectionOverride
     composers?: CollectionOverride
@@ -80,6 +82,7 @@ export type ResolvedOptions = {
   headingOffset: number
   publisher: { name: string; url?: string }
   previewUrl?: string
+  trackListMaxLines: number
   overrides: NonNullable<SoundtrackReviewsOptions['overrides']>
   slugs: PluginSlugs
 }
@@ -102,6 +105,7 @@ export const defaultOptions: ResolvedOptions = {
   reviewUrl: 'http://localhost:3000/reviews/{slug}',
   headingOffset: 1,
   publisher: { name: 'Exploring Soundtracks' },
+  trackListMaxLines: 500,
   overrides: {},
   slugs: defaultSlugs,
 }
@@ -135,6 +139,11 @@ export const resolveOptions = (options: SoundtrackReviewsOptions = {}): Resolved
   }
   if (!Number.isInteger(resolved.headingOffset) || resolved.headingOffset < 0 || resolved.headingOffset > 5) {
     throw new Error(`soundtrackReviews: headingOffset must be a whole number from 0 to 5, got ${options.headingOffset}`)
+  }
+  if (!Number.isInteger(resolved.trackListMaxLines) || resolved.trackListMaxLines < 1) {
+    throw new Error(
+      `soundtrackReviews: trackListMaxLines must be a whole number from 1, got ${options.trackListMaxLines}`,
+    )
   }
   return resolved
 }

@@ -1,4 +1,4 @@
-import type { CollectionConfig, Config, Endpoint, Plugin } from 'payload'
+import type { CollectionConfig, Config, Endpoint, Field, Plugin } from 'payload'
 
 import type { ResolvedOptions, SoundtrackReviewsOptions } from './options.js'
 import { Composers } from '../collections/Composers.js'
@@ -8,7 +8,9 @@ import { Reviews } from '../collections/Reviews.js'
 import { Tracks } from '../collections/Tracks.js'
 import { withRoles } from '../collections/Users.js'
 import { canRunJobs } from './access/canRunJobs.js'
+import { restrictSystemCollections } from './access/restrictSystemCollections.js'
 import { importTrackList } from './endpoints/importTrackList.js'
+import { refuseMalformedInput } from './hooks/refuseMalformedInput.js'
 import { reviewFeedEndpoints } from './endpoints/reviewFeeds.js'
 import { reviewJsonLdEndpoint } from './endpoints/reviewJsonLd.js'
 import { reviewPageEndpoint } from './endpoints/reviewPage.js'
@@ -20,6 +22,31 @@ import { resolveOptions, withPluginSettings } from './options.js'
 const withEndpoints = (collection: CollectionConfig, endpoints: Endpoint[]): CollectionConfig => ({
   ...collection,
   endpoints: [...(collection.endpoints || []), ...endpoints],
+})
+
+/**
+ * Payload checks relationship ids against `filterOptions` when a field has one; `() => true` makes
+ * an id of no document a 400 on that field instead of a foreign-key error from the database.
+ */
+const relationsMustExist = (fields: Field[]): Field[] =>
+  fields.map((field): Field => {
+    if ((field.type === 'relationship' || field.type === 'upload') && !field.filterOptions) {
+      return { ...field, filterOptions: () => true } as Field
+    }
+    if (field.type === 'tabs') {
+      return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: relationsMustExist(tab.fields) })) }
+    }
+    return 'fields' in field ? ({ ...field, fields: relationsMustExist(field.fields) } as Field) : field
+  })
+
+/** Checked before the plugin's own hooks, which put relationship values into queries. */
+const withInputChecks = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  fields: relationsMustExist(collection.fields),
+  hooks: {
+    ...collection.hooks,
+    beforeOperation: [refuseMalformedInput, ...(collection.hooks?.beforeOperation ?? [])],
+  },
 })
 
 /** The publishing task, and (unless an external cron runs it) our queue and `default` in-process. */
@@ -53,14 +80,14 @@ export const soundtrackReviews =
     const existingUsers = (config.collections ?? []).find((c) => c.slug === options.usersCollection)
     const others = (config.collections ?? []).filter((c) => c.slug !== options.usersCollection)
 
-    const films = Films(options)
-    const reviews = Reviews(options)
+    const films = withInputChecks(Films(options))
+    const reviews = withInputChecks(Reviews(options))
     const collections: CollectionConfig[] = [
-      withRoles(options, existingUsers),
+      withInputChecks(withRoles(options, existingUsers)),
       ...others,
-      Composers(options),
-      isActive ? withEndpoints(films, [importTrackList]) : films,
-      Tracks(options),
+      withInputChecks(Composers(options)),
+      isActive ? withEndpoints(films, [importTrackList(options)]) : films,
+      withInputChecks(Tracks(options)),
       isActive ? withEndpoints(reviews, [reviewPageEndpoint(options), reviewJsonLdEndpoint(options)]) : reviews,
     ]
     const endpoints: Endpoint[] = isActive
@@ -75,5 +102,9 @@ export const soundtrackReviews =
       jobs: isActive ? withJobs(config, options) : config.jobs,
       admin: { ...config.admin, user: config.admin?.user ?? options.usersCollection },
       custom: withPluginSettings(config.custom, options),
+      onInit: async (payload) => {
+        restrictSystemCollections(payload)
+        await config.onInit?.(payload)
+      },
     }
   }

@@ -1,4 +1,4 @@
-import type { CollectionSlug, Payload } from 'payload'
+import type { CollectionSlug, Payload, Where } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -73,7 +73,10 @@ const seed = async (collection: Collection): Promise<{ id: ID } & Record<string,
   return doc as unknown as { id: ID } & Record<string, unknown>
 }
 
-const isAllowed = (who: Who, operation: Operation): boolean => operation === 'read' || who !== 'anonymous'
+/** Everyone reads; staff write; deleting a published review (the seeded kind) is for admins only. */
+const isAllowed = (who: Who, operation: Operation, collection: Collection): boolean =>
+  operation === 'read' ||
+  (who !== 'anonymous' && !(collection === 'reviews' && operation === 'delete' && who === 'editor'))
 
 const matrix = COLLECTIONS.flatMap((collection) =>
   (['anonymous', 'editor', 'admin'] as const).flatMap((who) =>
@@ -81,7 +84,7 @@ const matrix = COLLECTIONS.flatMap((collection) =>
       collection,
       who,
       operation,
-      isAllowed: isAllowed(who, operation),
+      isAllowed: isAllowed(who, operation, collection),
     })),
   ),
 )
@@ -730,5 +733,257 @@ describe('users and staff collections are not writable anonymously over HTTP', (
     })
     expect(response.status).toBe(403)
     expect(await countDocs(payload, collection as CollectionSlug)).toBe(before)
+  })
+})
+
+describe('deleting and unpublishing reviews', () => {
+  const json = { 'content-type': 'application/json' }
+  let editorHeaders: Record<string, string>
+  let adminHeaders: Record<string, string>
+
+  beforeAll(async () => {
+    editorHeaders = { ...(await loginHeaders(server.url, editor)), ...json }
+    adminHeaders = { ...(await loginHeaders(server.url, admin)), ...json }
+  })
+
+  const film = async () =>
+    (await payload.create({ collection: 'films', data: { title: uniqueTitle('Delete film') }, depth: 0 })).id
+
+  /** An editor's own draft, made over the Local API as that editor. */
+  const editorDraft = async () =>
+    payload.create({
+      collection: 'reviews',
+      data: { title: uniqueTitle('Own draft'), film: await film() },
+      draft: true,
+      user: editor,
+      overrideAccess: false,
+      depth: 0,
+    })
+
+  const exists = async (id: ID) =>
+    (await payload.findByID({ collection: 'reviews', id, depth: 0, draft: true, disableErrors: true })) !== null
+
+  const versionsOf = async (id: ID) =>
+    (await payload.countVersions({ collection: 'reviews', where: { parent: { equals: id } } })).totalDocs
+
+  it('should let an editor delete their own never-published draft over HTTP, with its versions', async () => {
+    const draft = await editorDraft()
+    expect(await versionsOf(draft.id)).toBeGreaterThan(0)
+    const response = await fetch(`${server.url}/api/reviews/${draft.id}`, { method: 'DELETE', headers: editorHeaders })
+    expect(response.status).toBe(200)
+    expect(await exists(draft.id)).toBe(false)
+    expect(await versionsOf(draft.id)).toBe(0)
+  })
+
+  it("should refuse an editor deleting their own review once it was published, or another editor's draft", async () => {
+    const published = await editorDraft()
+    await payload.update({ collection: 'reviews', id: published.id, data: { _status: 'published' }, depth: 0 })
+    const unpublished = await editorDraft()
+    await payload.update({ collection: 'reviews', id: unpublished.id, data: { _status: 'published' }, depth: 0 })
+    await payload.update({ collection: 'reviews', id: unpublished.id, data: { _status: 'draft' }, depth: 0 })
+    const othersDraft = await payload.create({
+      collection: 'reviews',
+      data: { title: uniqueTitle('Admin draft'), film: await film() },
+      draft: true,
+      user: admin,
+      depth: 0,
+    })
+    for (const review of [published, unpublished, othersDraft]) {
+      const response = await fetch(`${server.url}/api/reviews/${review.id}`, {
+        method: 'DELETE',
+        headers: editorHeaders,
+      })
+      expect(response.status).toBe(403)
+      expect(await exists(review.id)).toBe(true)
+      expect(await versionsOf(review.id)).toBeGreaterThan(0)
+    }
+  })
+
+  it("should delete only the editor's own never-published drafts in a bulk DELETE that asks for every review", async () => {
+    const own = await editorDraft()
+    await seed('reviews')
+    const deletable: Where = {
+      and: [{ author: { equals: editor.id } }, { _status: { equals: 'draft' } }, { publishedAt: { exists: false } }],
+    }
+    const mayGo = (await payload.count({ collection: 'reviews', where: deletable })).totalDocs
+    const published = { _status: { equals: 'published' } } as const
+    const publishedBefore = (await payload.count({ collection: 'reviews', where: published })).totalDocs
+    const totalBefore = await countDocs(payload, 'reviews')
+    expect(publishedBefore).toBeGreaterThan(0)
+    const response = await fetch(`${server.url}/api/reviews?where[id][exists]=true`, {
+      method: 'DELETE',
+      headers: editorHeaders,
+    })
+    expect(response.status).toBe(200)
+    expect(await exists(own.id)).toBe(false)
+    expect((await payload.count({ collection: 'reviews', where: published })).totalDocs).toBe(publishedBefore)
+    expect(await countDocs(payload, 'reviews')).toBe(totalBefore - mayGo)
+  })
+
+  it('should refuse an editor deleting a published review through GraphQL', async () => {
+    const published = await seed('reviews')
+    const response = await fetch(`${server.url}/api/graphql`, {
+      method: 'POST',
+      headers: editorHeaders,
+      body: JSON.stringify({ query: `mutation { deleteReview(id: ${JSON.stringify(published.id)}) { id } }` }),
+    })
+    const body = (await response.json()) as { errors?: Array<{ message: string }>; data?: unknown }
+    expect(body.errors?.length).toBeGreaterThan(0)
+    expect(await exists(published.id)).toBe(true)
+  })
+
+  it('should refuse an editor unpublishing, one by one or in bulk, keeping the reviews public', async () => {
+    const one = await seed('reviews')
+    const two = await seed('reviews')
+    const single = await fetch(`${server.url}/api/reviews/${one.id}`, {
+      method: 'PATCH',
+      headers: editorHeaders,
+      body: JSON.stringify({ _status: 'draft' }),
+    })
+    expect(single.status).toBe(403)
+    const bulk = await fetch(`${server.url}/api/reviews?where[id][in]=${one.id},${two.id}`, {
+      method: 'PATCH',
+      headers: editorHeaders,
+      body: JSON.stringify({ _status: 'draft' }),
+    })
+    expect(bulk.status).toBe(403)
+    const gql = await fetch(`${server.url}/api/graphql`, {
+      method: 'POST',
+      headers: editorHeaders,
+      body: JSON.stringify({
+        query: `mutation { updateReview(id: ${JSON.stringify(one.id)}, data: { _status: draft }) { id _status } }`,
+      }),
+    })
+    expect(((await gql.json()) as { errors?: unknown[] }).errors?.length).toBeGreaterThan(0)
+    for (const review of [one, two]) {
+      const publicView = await fetch(`${server.url}/api/reviews/${review.id}`)
+      expect(publicView.status).toBe(200)
+    }
+  })
+
+  it('should let an admin delete published reviews, one by one and in bulk', async () => {
+    const one = await seed('reviews')
+    const two = await seed('reviews')
+    const three = await seed('reviews')
+    expect(
+      (await fetch(`${server.url}/api/reviews/${one.id}`, { method: 'DELETE', headers: adminHeaders })).status,
+    ).toBe(200)
+    const bulk = await fetch(`${server.url}/api/reviews?where[id][in]=${two.id},${three.id}`, {
+      method: 'DELETE',
+      headers: adminHeaders,
+    })
+    expect(bulk.status).toBe(200)
+    for (const review of [one, two, three]) {
+      expect(await exists(review.id)).toBe(false)
+    }
+  })
+
+  it('should tell the admin UI (doc access) that an editor may delete only their own never-published draft', async () => {
+    const own = await editorDraft()
+    const published = await seed('reviews')
+    type Permission = boolean | { permission: boolean } | undefined
+    /** Payload's doc permissions, as the admin's edit view gets them: `true`, `{ permission }`, or left out. */
+    const may = async (id: ID, operation: 'delete' | 'update'): Promise<boolean> => {
+      const response = await fetch(`${server.url}/api/reviews/access/${id}`, {
+        method: 'POST',
+        headers: editorHeaders,
+      })
+      expect(response.status).toBe(200)
+      const permission = ((await response.json()) as Record<string, Permission>)[operation]
+      return permission === true || (typeof permission === 'object' && permission.permission === true)
+    }
+    expect(await may(own.id, 'delete')).toBe(true)
+    expect(await may(published.id, 'delete')).toBe(false)
+    expect(await may(published.id, 'update')).toBe(true)
+  })
+})
+
+describe('author and publishedAt', () => {
+  it('should make the creating editor the author, whatever author and publishedAt they send', async () => {
+    const film = await payload.create({ collection: 'films', data: { title: uniqueTitle('Byline film') }, depth: 0 })
+    const headers = { ...(await loginHeaders(server.url, editor)), 'content-type': 'application/json' }
+    const response = await fetch(`${server.url}/api/reviews?draft=true`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        title: uniqueTitle('Signed by someone else'),
+        film: film.id,
+        author: admin.id,
+        publishedAt: '2020-01-01T00:00:00.000Z',
+      }),
+    })
+    expect(response.status).toBe(201)
+    const { doc } = (await response.json()) as { doc: { id: ID } }
+    const stored = await payload.findByID({ collection: 'reviews', id: doc.id, depth: 0, draft: true })
+    expect(stored.author).toBe(editor.id)
+    expect(stored.publishedAt ?? null).toBeNull()
+
+    const patch = await fetch(`${server.url}/api/reviews/${doc.id}?draft=true`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ author: admin.id, publishedAt: '2021-01-01T00:00:00.000Z' }),
+    })
+    expect(patch.status).toBe(200)
+    const after = await payload.findByID({ collection: 'reviews', id: doc.id, depth: 0, draft: true })
+    expect(after.author).toBe(editor.id)
+    expect(after.publishedAt ?? null).toBeNull()
+  })
+
+  it('should let an admin set the author', async () => {
+    const film = await payload.create({ collection: 'films', data: { title: uniqueTitle('Admin film') }, depth: 0 })
+    const review = await payload.create({
+      collection: 'reviews',
+      data: { title: uniqueTitle('Ghost-written'), film: film.id, author: editor.id },
+      draft: true,
+      user: admin,
+      overrideAccess: false,
+      depth: 0,
+    })
+    expect(review.author).toBe(editor.id)
+  })
+})
+
+describe('job internals', () => {
+  it('should keep payload-jobs-stats to admins (read and write)', async () => {
+    const editorHeaders = { ...(await loginHeaders(server.url, editor)), 'content-type': 'application/json' }
+    const adminHeaders = { ...(await loginHeaders(server.url, admin)), 'content-type': 'application/json' }
+    const read = await fetch(`${server.url}/api/globals/payload-jobs-stats`, { headers: editorHeaders })
+    expect(read.status).toBe(403)
+    const write = await fetch(`${server.url}/api/globals/payload-jobs-stats`, {
+      method: 'POST',
+      headers: editorHeaders,
+      body: JSON.stringify({ stats: { scheduledRuns: { queues: {} } } }),
+    })
+    expect(write.status).toBe(403)
+    expect((await fetch(`${server.url}/api/globals/payload-jobs-stats`, { headers: adminHeaders })).status).toBe(200)
+  })
+
+  it('should keep payload-jobs closed to editors', async () => {
+    const headers = await loginHeaders(server.url, editor)
+    expect((await fetch(`${server.url}/api/payload-jobs`, { headers })).status).toBe(403)
+  })
+
+  it("should not let an editor take over or remove an admin's document lock", async () => {
+    const film = await payload.create({ collection: 'films', data: { title: uniqueTitle('Locked film') }, depth: 0 })
+    const lock = await payload.create({
+      collection: 'payload-locked-documents',
+      data: { document: { relationTo: 'films', value: film.id }, user: { relationTo: 'users', value: admin.id } },
+      depth: 0,
+    })
+    const headers = { ...(await loginHeaders(server.url, editor)), 'content-type': 'application/json' }
+    const remove = await fetch(`${server.url}/api/payload-locked-documents/${lock.id}`, { method: 'DELETE', headers })
+    expect(remove.status).toBe(403)
+    const forge = await fetch(`${server.url}/api/payload-locked-documents`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        document: { relationTo: 'films', value: film.id },
+        user: { relationTo: 'users', value: admin.id },
+      }),
+    })
+    expect(forge.status).toBe(403)
+    expect(
+      await payload.findByID({ collection: 'payload-locked-documents', id: lock.id, depth: 0, disableErrors: true }),
+    ).not.toBeNull()
   })
 })

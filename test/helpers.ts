@@ -253,3 +253,48 @@ export const setClock = (at: Date | string): Date => {
   })
   return new Date()
 }
+
+type SQLAdapter = {
+  name: string
+  drizzle: unknown
+  execute: (args: { drizzle: unknown; raw: string }) => Promise<unknown>
+}
+
+const rowsOf = (result: unknown): Record<string, unknown>[] =>
+  Array.isArray(result) ? result : ((result as { rows?: Record<string, unknown>[] }).rows ?? [])
+
+/** Tables that change on their own while a server runs: the job queue, its stats and the schedule's run marks. */
+const LIVE_TABLES = /^(payload_jobs|payload_jobs_stats|payload_jobs_log|publication_schedule|payload_kv|users_sessions)/
+
+/**
+ * Every row of every table (SQL adapters), or every document and version (MongoDB), sorted, as one
+ * string: two dumps are equal exactly when nothing was written in between.
+ */
+export const dumpDatabase = async (payload: Payload): Promise<string> => {
+  const db = payload.db as unknown as SQLAdapter
+  const dump: Record<string, string[]> = {}
+  if (db.name === 'sqlite' || db.name === 'postgres') {
+    const listTables =
+      db.name === 'sqlite'
+        ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+    const tables = rowsOf(await db.execute({ drizzle: db.drizzle, raw: listTables })).map((row) => String(row.name))
+    for (const table of tables.filter((name) => !LIVE_TABLES.test(name)).sort()) {
+      const rows = rowsOf(await db.execute({ drizzle: db.drizzle, raw: `SELECT * FROM "${table}"` }))
+      dump[table] = rows
+        .map((row) =>
+          JSON.stringify(row, (_key, value: unknown) => (typeof value === 'bigint' ? String(value) : value)),
+        )
+        .sort()
+    }
+    return JSON.stringify(dump)
+  }
+  for (const collection of payload.config.collections.map(({ slug }) => slug)) {
+    if (LIVE_TABLES.test(collection.replace(/-/g, '_'))) {
+      continue
+    }
+    const { docs } = await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true })
+    dump[collection] = docs.map((doc) => JSON.stringify(doc)).sort()
+  }
+  return JSON.stringify(dump)
+}

@@ -237,10 +237,21 @@ describe('parseTrackList', () => {
       expect(errors.map((error) => error.line)).toEqual([1, 4, 6])
     })
 
-    it('should refuse a track number too large to store exactly', () => {
-      const { tracks, errors } = parseTrackList(`${'9'.repeat(20)}. Overture (1:00)`)
-      expect(tracks).toEqual([])
-      expect(errors).toEqual([{ line: 1, message: `“${'9'.repeat(20)}.” is too large for a disc or track number.` }])
+    it('should refuse track numbers above 999 and discs above 99, naming the line', () => {
+      const { tracks, errors } = parseTrackList(
+        [
+          `${'9'.repeat(20)}. Overture (1:00)`,
+          '1000. One Too Many (1:00)',
+          '999. Last (1:00)',
+          '100-01 Disc (1:00)',
+        ].join('\n'),
+      )
+      expect(tracks.map((track) => track.number)).toEqual([999])
+      expect(errors).toEqual([
+        { line: 1, message: `Track number ${'9'.repeat(20)} is too large: tracks go up to 999.` },
+        { line: 2, message: 'Track number 1000 is too large: tracks go up to 999.' },
+        { line: 4, message: 'Disc 100 is too large: discs go up to 99.' },
+      ])
     })
 
     it('should not throw on odd input', () => {

@@ -1,9 +1,12 @@
-import type { Endpoint, PayloadRequest, Where } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import type { ResolvedOptions } from '../options.js'
 
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
 import { isStaff } from '../access/hasRole.js'
 import { DEFER_RUNTIME, resaveFilms } from '../hooks/refreshFilmRuntime.js'
+import { quoteTitles, reviewsCitingTracks } from '../hooks/refuseCitedTrackDelete.js'
 import { withContext } from '../hooks/withContext.js'
 import { slugsOf } from '../options.js'
 import { parseTrackList } from '../tracklist/parseTrackList.js'
@@ -12,25 +15,6 @@ import { json } from './respond.js'
 type ImportError = { line: number; message: string; field?: string }
 
 const refuse = (req: PayloadRequest, errors: ImportError[], status = 400) => json(req, { errors }, status)
-
-/** Titles of reviews (published or draft) whose cues or highlights point at any of these tracks. */
-const reviewsUsingTracks = async ({ req, trackIDs }: { req: PayloadRequest; trackIDs: (number | string)[] }) => {
-  const where: Where = { or: [{ 'cues.track': { in: trackIDs } }, { highlights: { in: trackIDs } }] }
-  const reads = [false, true].map((draft) =>
-    req.payload.find({
-      collection: slugsOf(req.payload).reviews,
-      where,
-      draft,
-      select: { title: true },
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
-      req,
-    }),
-  )
-  const titles = (await Promise.all(reads)).flatMap(({ docs }) => docs.map((doc) => String(doc.title)))
-  return [...new Set(titles)]
-}
 
 const readBody = async (req: PayloadRequest): Promise<Record<string, unknown> | null> => {
   try {
@@ -45,7 +29,7 @@ const readBody = async (req: PayloadRequest): Promise<Record<string, unknown> | 
  * `POST /api/films/:id/tracklist` — pasted album track list in, tracks out, all or nothing: any bad
  * line refuses the whole paste, and the writes share one transaction with a single runtime recompute.
  */
-export const importTrackList: Endpoint = {
+export const importTrackList = ({ trackListMaxLines }: ResolvedOptions): Endpoint => ({
   path: '/:id/tracklist',
   method: 'post',
   handler: async (req) => {
@@ -59,6 +43,16 @@ export const importTrackList: Endpoint = {
     if (!body || typeof body.text !== 'string' || body.text.trim() === '') {
       return refuse(req, [
         { line: 0, field: 'text', message: 'Send { "text": "1. Title (1:12)\\n…" } with the track list.' },
+      ])
+    }
+    const lines = body.text.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '').length
+    if (lines > trackListMaxLines) {
+      return refuse(req, [
+        {
+          line: 0,
+          field: 'text',
+          message: `A track list holds at most ${trackListMaxLines} lines; this one has ${lines}. Import it in parts.`,
+        },
       ])
     }
     if (body.replace !== undefined && typeof body.replace !== 'boolean') {
@@ -119,7 +113,7 @@ export const importTrackList: Endpoint = {
           return await abort(refuse(req, clashes))
         }
       } else if (existing.length > 0) {
-        const users = await reviewsUsingTracks({ req, trackIDs: existing.map((track) => track.id) })
+        const users = await reviewsCitingTracks({ req, trackIDs: existing.map((track) => track.id) })
         if (users.length > 0) {
           return await abort(
             refuse(
@@ -128,7 +122,7 @@ export const importTrackList: Endpoint = {
                 {
                   line: 0,
                   field: 'replace',
-                  message: `The film's tracks are used in the cues or highlights of ${users.map((title) => `“${title}”`).join(', ')}; replacing them would break those reviews. Import without "replace", or edit the tracks one by one.`,
+                  message: `The film's tracks are used in the cues or highlights of ${quoteTitles(users)}; replacing them would break those reviews. Import without "replace", or edit the tracks one by one.`,
                 },
               ],
               409,
@@ -181,4 +175,4 @@ export const importTrackList: Endpoint = {
       throw error
     }
   },
-}
+})

@@ -3,6 +3,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { ValidationError } from 'payload'
 
 import { slugsOf } from '../options.js'
+import { relationID } from '../relationID.js'
 
 /**
  * A track number is unique per film and disc. The compound index enforces it in the database; this
@@ -12,10 +13,11 @@ export const ensureUniqueTrackNumber: CollectionBeforeChangeHook = async ({ data
   const film = data.film ?? originalDoc?.film
   const disc = data.disc ?? originalDoc?.disc ?? 1
   const number = data.number ?? originalDoc?.number
-  if (film === undefined || number === undefined) {
+  const filmID = relationID(film)
+  // Anything but whole numbers is left to the fields' own validation, never put into a query.
+  if (filmID === undefined || !Number.isInteger(number) || !Number.isInteger(disc)) {
     return data
   }
-  const filmID = typeof film === 'object' ? film.id : film
   const { docs } = await req.payload.find({
     collection: slugsOf(req.payload).tracks,
     where: {

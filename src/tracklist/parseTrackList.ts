@@ -1,4 +1,5 @@
 import { parseClock } from '../../fields/duration.js'
+import { DISCS, TRACK_NUMBERS } from '../../fields/wholeNumber.js'
 
 export type ParsedTrack = { line: number; disc: number; number: number; title: string; durationSeconds: number }
 
@@ -47,8 +48,14 @@ const parseLine = (text: string, previous: Position): LineResult => {
   if (number === 0) {
     return { ok: false, message: 'Track number 0 is not allowed: tracks are numbered from 1.' }
   }
-  if (!Number.isSafeInteger(disc) || !Number.isSafeInteger(number)) {
-    return { ok: false, message: `“${prefix?.[0]}” is too large for a disc or track number.` }
+  if (disc > DISCS.max) {
+    return { ok: false, message: `Disc ${discText} is too large: discs go up to ${DISCS.max}.` }
+  }
+  if (number > TRACK_NUMBERS.max) {
+    return {
+      ok: false,
+      message: `Track number ${numberText ?? number} is too large: tracks go up to ${TRACK_NUMBERS.max}.`,
+    }
   }
   if (duration === undefined) {
     return {

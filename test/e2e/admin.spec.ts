@@ -10,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { formatSlotLabel } from '../../src/schedule/format'
 import { nextSlots } from '../../src/schedule/slots'
 import {
+  apiGet,
   createFirstAdmin,
   login,
   openBrowser,
@@ -34,8 +35,10 @@ const shots = screenshotDir()
 const inputValue = (selector: string) => page.locator(selector).inputValue()
 
 const findID = async (collection: string, query: string): Promise<number | string> => {
-  const response = await page.request.get(`/api/${collection}?${query}&depth=0&draft=true&limit=1`)
-  const { docs } = (await response.json()) as { docs: { id: number | string }[] }
+  const { docs } = await apiGet<{ docs: { id: number | string }[] }>(
+    page,
+    `/api/${collection}?${query}&depth=0&draft=true&limit=1`,
+  )
   expect(docs, `${collection}?${query}`).toHaveLength(1)
   return docs[0].id
 }
@@ -62,7 +65,7 @@ describe('admin (browser)', () => {
 
   it('should create the first admin on the first-user screen', async () => {
     await createFirstAdmin(page, admin)
-    const me = (await (await page.request.get('/api/users/me')).json()) as { user?: { roles?: string[] } }
+    const me = await apiGet<{ user?: { roles?: string[] } }>(page, '/api/users/me')
     expect(me.user?.roles).toEqual(['admin'])
   })
 
@@ -127,7 +130,7 @@ describe('admin (browser)', () => {
     await expect.poll(() => page.locator('.clock-field__error').count()).toBe(0)
     await saveAndWait(page)
 
-    const stored = (await (await page.request.get(`/api/tracks/${trackID}?depth=0`)).json()) as Record<string, unknown>
+    const stored = await apiGet<Record<string, unknown>>(page, `/api/tracks/${trackID}?depth=0`)
     expect(stored).toMatchObject({ duration: '4:20', durationSeconds: 260 })
     await page.goto(filmURL)
     await expect.poll(() => inputValue('#field-totalRuntime')).toBe('1:35:46')
@@ -180,10 +183,10 @@ describe('admin (browser)', () => {
     await saveAndWait(page, '#action-save-draft')
     await page.waitForURL(/\/admin\/collections\/reviews\/\d+/)
     const id = new URL(page.url()).pathname.split('/').pop()
-    const stored = (await (await page.request.get(`/api/reviews/${id}?depth=1&draft=true`)).json()) as {
+    const stored = await apiGet<{
       _status: string
       cues: { filmTimecode: string; filmTimeSeconds: number; track: { title: string } }[]
-    }
+    }>(page, `/api/reviews/${id}?depth=1&draft=true`)
     expect(stored._status).toBe('draft')
     expect(stored.cues[0]).toMatchObject({
       filmTimecode: '25:00',
@@ -212,7 +215,7 @@ describe('admin (browser)', () => {
     expect(label).toMatch(/^Fri \d{1,2} [A-Z][a-z]{2} \d{4}, 09:00 (GMT|BST)$/)
   })
 
-  it('should show an editor Save Draft but no Publish or Unpublish on a review', async () => {
+  it('should show an editor Save Draft but no Publish, Unpublish or Delete on a review that is not theirs', async () => {
     const editor = { email: 'editor@example.test', password: 'e2e-Editor-password-1' }
     await server.payload.create({ collection: 'users', data: { ...editor, roles: ['editor'] }, depth: 0 })
     const id = await findID('reviews', `where[title][equals]=${encodeURIComponent(reviewTitle)}`)
@@ -223,11 +226,17 @@ describe('admin (browser)', () => {
       await editorSession.page.locator('#action-save-draft').waitFor()
       expect(await editorSession.page.locator('#action-save').count()).toBe(0)
       expect(await editorSession.page.getByRole('button', { name: /unpublish/i }).count()).toBe(0)
+      // Not the editor's own draft: the document menu offers no Delete.
+      await editorSession.page.locator('.doc-controls__dots').click()
+      await editorSession.page.locator('#action-create').waitFor()
+      expect(await editorSession.page.locator('#action-delete').count()).toBe(0)
     } finally {
       await editorSession.close()
     }
-    // The admin still has both.
+    // The admin still has both, and Delete.
     await page.goto(`/admin/collections/reviews/${id}`)
     await page.locator('#action-save').waitFor()
+    await page.locator('.doc-controls__dots').click()
+    await page.locator('#action-delete').waitFor()
   })
 })

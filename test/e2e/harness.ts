@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 import type { RunningServer } from '../../cms/server'
 
 import { mkdtempSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
@@ -27,6 +28,17 @@ const CHROMIUM_ARGS = [
 
 export const VIEWPORT = { width: 1440, height: 900 }
 
+/** A port nothing listens on right now, so the config can be told it before the server starts. */
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, () => {
+      const address = probe.address()
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+
 /**
  * The express server with the built admin over a fresh SQLite database, as `npm start` runs it
  * (production mode, migrations, the job runner), on a free port. `beforeListen` can seed.
@@ -43,10 +55,13 @@ export const startAdminServer = async ({
   process.env.NEXT_TELEMETRY_DISABLED = '1'
   // Like src/start.ts: the built admin runs in production mode, whatever the test runner set.
   Object.assign(process.env, { NODE_ENV: 'production' })
+  // The config's serverURL (CSRF allow-list, the admin's API calls) must name the port the browser uses.
+  const port = await freePort()
+  process.env.PORT = String(port)
   ensureAdminBuild()
   const { default: config } = await import('../../cms/payload.config')
   const { startServer } = await import('../../cms/server')
-  return startServer({ config, port: 0, admin: true, beforeListen })
+  return startServer({ config, port, admin: true, beforeListen })
 }
 
 export type BrowserSession = { browser: Browser; context: BrowserContext; page: Page; close: () => Promise<void> }
@@ -61,6 +76,13 @@ export const openBrowser = async (baseURL: string): Promise<BrowserSession> => {
 }
 
 export const screenshotDir = (): string => mkdtempSync(path.join(tmpdir(), 'soundtrack-e2e-'))
+
+/**
+ * GET on the API from inside the page, as the admin's own code calls it: with a CSRF allow-list the
+ * session cookie counts only on requests a browser marks as coming from the server's origin.
+ */
+export const apiGet = <T>(page: Page, apiPath: string): Promise<T> =>
+  page.evaluate(async (url) => (await fetch(url, { credentials: 'include' })).json(), apiPath) as Promise<T>
 
 /** Payload's first-user screen: the first account is always an admin. */
 export const createFirstAdmin = async (page: Page, user: { email: string; password: string }): Promise<void> => {
