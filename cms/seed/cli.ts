@@ -12,7 +12,7 @@ try {
       const { totalDocs } = await payload.count({ collection, overrideAccess: true })
       counts.push(`${totalDocs} ${collection}`)
     }
-    console.log(`Loaded the demo column: ${counts.join(', ')} (Fallout published, John Wick draft).`)
+    console.log(`Loaded the demo column: ${counts.join(', ')} (John Wick draft, Fallout published).`)
   } else {
     console.log(`Nothing loaded. ${reason}`)
   }

@@ -12,8 +12,8 @@ export { DRAFT_ONLY_MARKER } from './johnWick'
 
 export const DEMO_SERIES = 'Exploring Soundtracks'
 
-/** In series order: each review links to the parts before it. */
-const demoFilms: DemoFilm[] = [fallout, johnWick]
+/** In series order, as the column tells it (Fallout follows the John Wick weeks): each review links to the parts before it. */
+const demoFilms: DemoFilm[] = [johnWick, fallout]
 
 const contentCollections = [slugs.films, slugs.composers, slugs.tracks, slugs.reviews] as const
 
@@ -60,7 +60,7 @@ const createComposers = async (req: PayloadRequest): Promise<Map<string, ID>> =>
   return ids
 }
 
-/** Tracks come from the film's pasted track list, through the same parser as the import endpoint. */
+/** Tracks come from the film's pasted track list, through the same parser as the import endpoint; no list, no tracks. */
 const createTracks = async ({
   film,
   filmID,
@@ -72,11 +72,14 @@ const createTracks = async ({
   composers: ID[]
   req: PayloadRequest
 }): Promise<Map<number, ID>> => {
+  const ids = new Map<number, ID>()
+  if (film.trackList === undefined) {
+    return ids
+  }
   const { tracks, errors } = parseTrackList(film.trackList)
   if (errors.length > 0) {
     throw new Error(`Demo seed: the track list of ${film.title} does not parse: ${JSON.stringify(errors)}`)
   }
-  const ids = new Map<number, ID>()
   for (const track of tracks) {
     const { id } = await req.payload.create({
       collection: slugs.tracks,
@@ -87,7 +90,6 @@ const createTracks = async ({
         title: track.title,
         durationSeconds: track.durationSeconds,
         composers,
-        notes: film.trackNotes,
       },
       select: { title: true },
       depth: 0,
@@ -102,7 +104,7 @@ const createTracks = async ({
 const cueData = (cue: DemoCue, trackIDs: Map<number, ID>) => ({
   label: cue.label,
   filmTimecode: cue.filmTimecode,
-  track: idFor(trackIDs, cue.trackNumber, 'track number'),
+  track: cue.trackNumber === undefined ? undefined : idFor(trackIDs, cue.trackNumber, 'track number'),
   instrumentation: cue.instrumentation,
   note: cue.note,
 })
@@ -150,8 +152,6 @@ const createFilmWithReview = async ({
       analysis: review.analysis,
       cues: review.cues.map((cue) => cueData(cue, trackIDs)),
       finalThoughts: review.finalThoughts,
-      rating: review.rating,
-      highlights: review.highlightTrackNumbers.map((number) => idFor(trackIDs, number, 'track number')),
       relatedReviews: earlierReviews,
       publishedAt: review.publishedAt,
     },
@@ -164,7 +164,7 @@ const createFilmWithReview = async ({
 }
 
 /**
- * Loads the demo column (Fallout, published; John Wick, draft) into an empty database, all in one
+ * Loads the demo column (John Wick weeks, draft; Fallout, published) into an empty database, all in one
  * transaction. A database with any film, composer, track or review is left exactly as it is.
  */
 export const seedDemo = async ({ payload }: { payload: Payload }): Promise<SeedResult> => {

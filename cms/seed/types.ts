@@ -12,11 +12,14 @@ export type DemoComposer = {
   influencedBy: string[]
 }
 
-/** A cue names its track by album number, since the track ids exist only once the seed has run. */
+/**
+ * A moment the column describes. Timecode, track and instrumentation only where the column gives
+ * them; the track is named by album number, since track ids exist only once the seed has run.
+ */
 export type DemoCue = {
   label: string
-  filmTimecode: string
-  trackNumber: number
+  filmTimecode?: string
+  trackNumber?: number
   instrumentation: Instrumentation[]
   note: string
 }
@@ -30,8 +33,6 @@ export type DemoReview = {
   analysis: DefaultTypedEditorState
   finalThoughts?: DefaultTypedEditorState
   cues: DemoCue[]
-  rating?: number
-  highlightTrackNumbers: number[]
   publishedAt?: string
 }
 
@@ -43,8 +44,7 @@ export type DemoFilm = {
   synopsis: DefaultTypedEditorState
   /** Names from the seed's composers. */
   composers: string[]
-  /** One track per line, as the track-list import takes it: `1. A Storm Is Coming (1:12)`. */
-  trackList: string
-  trackNotes?: string
+  /** One track per line, as the track-list import takes it; none when the demo has no album for the film. */
+  trackList?: string
   review: DemoReview
 }
