@@ -150,7 +150,7 @@ beforeAll(async () => {
     })
   ).id
   const [fallout] = (
-    await payload.find({ collection: 'reviews', where: { seriesPart: { equals: 1 } }, depth: 0, overrideAccess: true })
+    await payload.find({ collection: 'reviews', where: { seriesPart: { equals: 2 } }, depth: 0, overrideAccess: true })
   ).docs
   const older = { title: uniqueTitle('Cat & mouse: “scoring” <slapstick>'), publishedAt: '2019-05-01T09:00:00.000Z' }
   const newer = { title: uniqueTitle('Newest published review'), publishedAt: '2020-02-14T09:00:00.000Z' }
@@ -412,7 +412,7 @@ describe('review JSON-LD over HTTP', () => {
     const [johnWick] = (
       await payload.find({
         collection: 'reviews',
-        where: { seriesPart: { equals: 2 } },
+        where: { seriesPart: { equals: 1 } },
         draft: true,
         depth: 0,
         overrideAccess: true,
