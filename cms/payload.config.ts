@@ -25,6 +25,8 @@ export default buildConfig({
   editor: lexicalEditor(),
   admin: {
     user: 'users',
+    // Gravatar would load from gravatar.com: a broken image on an intranet or offline.
+    avatar: 'default',
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
     meta: { titleSuffix: ' · Exploring Soundtracks' },
   },

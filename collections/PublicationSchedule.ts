@@ -20,18 +20,21 @@ export const PublicationSchedule = (options: ResolvedOptions): GlobalConfig => (
   hooks: { beforeChange: [pruneQueue], afterChange: [assignScheduleSlots] },
   fields: [
     {
-      name: 'comingWeeks',
-      type: 'ui',
-      admin: { components: { Field: componentPath('ScheduleOverview') } },
-    },
-    {
       name: 'lastError',
       type: 'textarea',
       access: readOnlyStatus,
       admin: {
         readOnly: true,
-        condition: (data) => Boolean(data?.lastError),
-        description: 'The last publishing problem. It clears on the next clean run.',
+        components: { Field: componentPath('LastRunError') },
+      },
+    },
+    {
+      name: 'comingWeeks',
+      type: 'ui',
+      admin: {
+        components: {
+          Field: { path: componentPath('ScheduleOverview'), clientProps: { reviewsSlug: options.slugs.reviews } },
+        },
       },
     },
     {

@@ -212,6 +212,7 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
             position: 'sidebar',
             description: 'The weekly slot this review is queued for (set by the publication schedule).',
             date: { pickerAppearance: 'dayAndTime' },
+            components: { Cell: componentPath('ScheduleSlotCell') },
           },
         },
         {

@@ -2,7 +2,7 @@
 
 import type { UIFieldClientComponent } from 'payload'
 
-import { useDocumentInfo, useFormFields } from '@payloadcms/ui'
+import { useDocumentInfo, useFormFields, useModal } from '@payloadcms/ui'
 import { useCallback, useEffect, useRef } from 'react'
 
 import { fetchJSON, useApiURL } from './api.js'
@@ -29,7 +29,8 @@ const idOf = (value: unknown): null | number | string => {
 
 /**
  * Keeps the read-only runtime fields (`trackCount`, `totalRuntime`) in step with the film without a
- * reload: after tracks are saved in this tab (drawer, import) and when a review's film changes.
+ * reload: after tracks are saved in this tab (drawer, import), after a drawer closes (a track deleted
+ * there) and when a review's film changes.
  */
 export const RuntimeSync: UIFieldClientComponent = (props) => {
   const { filmPath, filmsSlug, tracksSlug } = props as unknown as RuntimeSyncProps
@@ -68,6 +69,17 @@ export const RuntimeSync: UIFieldClientComponent = (props) => {
   }, [apiURL, filmID, filmsSlug, hasDerivedFields, show])
 
   useTracksChanged(tracksSlug, () => void refresh())
+
+  // Payload reports no event for a document deleted in a drawer; the drawer closing is the one sign.
+  const { modalState } = useModal()
+  const openModals = Object.values(modalState).filter((modal) => modal.isOpen).length
+  const wereOpen = useRef(openModals)
+  useEffect(() => {
+    if (openModals < wereOpen.current) {
+      void refresh()
+    }
+    wereOpen.current = openModals
+  }, [openModals, refresh])
 
   const shownFilm = useRef(filmID)
   useEffect(() => {

@@ -2,109 +2,181 @@
 
 import type { UIFieldClientComponent } from 'payload'
 
-import { Banner, useConfig, useDocumentEvents } from '@payloadcms/ui'
-import { formatAdminURL } from 'payload/shared'
-import React, { useEffect, useState } from 'react'
+import { Banner, useConfig, useDocumentEvents, useDocumentInfo, useFormFields, useFormModified } from '@payloadcms/ui'
+import { formatAdminURL, reduceFieldsToValues } from 'payload/shared'
+import React, { useEffect, useMemo, useState } from 'react'
 
-import type { Cadence } from '../schedule/cadence.js'
 import type { QueuedSlot, ScheduleWeek } from './scheduleWeeks.js'
-import { formatSlotLabel } from '../schedule/format.js'
+import { assignSlots, isLocalDate, isValidTimeZone, isWeekday, parseTimeOfDay } from '../schedule/index.js'
 import { fetchJSON, useApiURL } from './api.js'
 import { scheduleWeeks } from './scheduleWeeks.js'
 
 const baseClass = 'schedule-overview'
-const SCHEDULE = 'publication-schedule'
 
-type SavedSchedule = Partial<Cadence> & {
+type ID = number | string
+
+type ScheduleOverviewProps = { reviewsSlug: string }
+
+/** The schedule as the form holds it now: saved or not. */
+type FormSchedule = {
   enabled?: boolean | null
-  lastError?: null | string
-  lastRunAt?: null | string
+  weekday?: null | string
+  time?: null | string
+  timezone?: null | string
+  queue?: (ID | { id: ID } | { value: ID })[] | null
   skipDates?: { date?: null | string; reason?: null | string }[] | null
 }
 
-type State =
-  | { status: 'loading' }
+type QueuedReviewDoc = {
+  id: ID
+  title: string
+  publishAt?: null | string
+  film?: { title: string; releaseYear?: null | number } | ID | null
+}
+
+type Reviews =
   | { status: 'failed'; message: string }
-  | { status: 'ready'; schedule: SavedSchedule; weeks: ScheduleWeek[] }
+  | { status: 'ready'; byID: Map<string, QueuedReviewDoc>; taken: Date[] }
+  | { status: 'loading' }
+
+const idOf = (entry: NonNullable<FormSchedule['queue']>[number]): ID =>
+  typeof entry === 'object' ? ('id' in entry ? entry.id : entry.value) : entry
 
 const filmOf = (review: QueuedSlot['review']): string =>
   review.film ? `${review.film.title}${review.film.releaseYear ? ` (${review.film.releaseYear})` : ''}` : ''
 
-/** The saved schedule and its upcoming slots, as the overview shows them. */
-const readOverview = async (apiURL: (path: `/${string}`) => string): Promise<State> => {
-  const [saved, plan] = await Promise.all([
-    fetchJSON<SavedSchedule>(apiURL(`/globals/${SCHEDULE}?depth=0`)),
-    fetchJSON<{ upcoming?: QueuedSlot[] }>(apiURL('/schedule')),
-  ])
-  if (saved.status !== 200 || plan.status !== 200) {
-    return { status: 'failed', message: `The schedule could not be read (HTTP ${saved.status}, ${plan.status}).` }
-  }
-  const schedule = saved.body
-  return {
-    status: 'ready',
-    schedule,
-    weeks: scheduleWeeks({
-      cadence: schedule,
-      now: new Date(),
-      upcoming: plan.body.upcoming ?? [],
-      skipDates: schedule.skipDates ?? [],
-    }),
-  }
-}
+const capitalised = (text: string): string => text[0].toUpperCase() + text.slice(1)
 
 /**
- * The coming weeks of the saved schedule: each queued review in its slot (in the schedule's zone),
- * skipped dates, free weeks, and the last publishing error on top. Reloads after every save.
+ * The queued reviews' titles, films and saved slots, and the instants published reviews already
+ * hold: what the form does not carry but the slot assignment needs.
  */
-export const ScheduleOverview: UIFieldClientComponent = () => {
+const useQueuedReviews = ({ ids, reviewsSlug }: { ids: ID[]; reviewsSlug: string }): Reviews => {
   const apiURL = useApiURL()
-  const {
-    config: { routes, serverURL },
-  } = useConfig()
   const { mostRecentUpdate } = useDocumentEvents()
-  const [state, setState] = useState<State>({ status: 'loading' })
+  const { globalSlug } = useDocumentInfo()
+  const savedAt = mostRecentUpdate && mostRecentUpdate.entitySlug === globalSlug ? mostRecentUpdate.updatedAt : null
+  const key = ids.map(String).join(',')
+  const [reviews, setReviews] = useState<Reviews>({ status: 'loading' })
 
-  const savedAt = mostRecentUpdate?.entitySlug === SCHEDULE ? mostRecentUpdate.updatedAt : null
   useEffect(() => {
     let isCurrent = true
-    readOverview(apiURL).then(
-      (next) => isCurrent && setState(next),
-      (error: unknown) => isCurrent && setState({ status: 'failed', message: String(error) }),
+    const queuedQuery = `where[id][in]=${encodeURIComponent(key)}&draft=true&depth=1&pagination=false&select[title]=true&select[film]=true&select[publishAt]=true`
+    const publishedQuery = `where[_status][equals]=published&where[publishedAt][greater_than]=${encodeURIComponent(new Date().toISOString())}&depth=0&pagination=false&select[publishedAt]=true`
+    const queued = key
+      ? fetchJSON<{ docs?: QueuedReviewDoc[] }>(apiURL(`/${reviewsSlug}?${queuedQuery}`))
+      : Promise.resolve({ status: 200, body: { docs: [] } })
+    const published = fetchJSON<{ docs?: { publishedAt?: null | string }[] }>(
+      apiURL(`/${reviewsSlug}?${publishedQuery}`),
+    )
+    Promise.all([queued, published]).then(
+      ([queuedResponse, publishedResponse]) => {
+        if (!isCurrent) {
+          return
+        }
+        if (queuedResponse.status !== 200 || publishedResponse.status !== 200) {
+          setReviews({
+            status: 'failed',
+            message: `The queued reviews could not be read (HTTP ${queuedResponse.status}, ${publishedResponse.status}).`,
+          })
+          return
+        }
+        setReviews({
+          status: 'ready',
+          byID: new Map((queuedResponse.body.docs ?? []).map((doc) => [String(doc.id), doc])),
+          taken: (publishedResponse.body.docs ?? []).flatMap((doc) =>
+            doc.publishedAt ? [new Date(doc.publishedAt)] : [],
+          ),
+        })
+      },
+      (error: unknown) => isCurrent && setReviews({ status: 'failed', message: String(error) }),
     )
     return () => {
       isCurrent = false
     }
-  }, [apiURL, savedAt])
+  }, [apiURL, key, reviewsSlug, savedAt])
+  return reviews
+}
 
-  if (state.status === 'loading') {
-    return <div className={baseClass}>Loading the coming weeks…</div>
-  }
-  if (state.status === 'failed') {
+/**
+ * The coming weeks as the form stands, saved or not: each queued review in its slot (in the
+ * schedule's zone, by the same assignment as saving does), skipped dates and free weeks.
+ */
+export const ScheduleOverview: UIFieldClientComponent = (props) => {
+  const { reviewsSlug } = props as unknown as ScheduleOverviewProps
+  const {
+    config: { routes, serverURL },
+  } = useConfig()
+  const fields = useFormFields(([formFields]) => formFields)
+  const isModified = useFormModified()
+  const schedule = useMemo(() => reduceFieldsToValues(fields, true) as FormSchedule, [fields])
+  const ids = useMemo(() => (schedule.queue ?? []).map(idOf), [schedule.queue])
+  const reviews = useQueuedReviews({ ids, reviewsSlug })
+  const { enabled, weekday, time, timezone } = schedule
+
+  if (!isWeekday(weekday) || typeof time !== 'string' || !parseTimeOfDay(time) || !isValidTimeZone(timezone ?? '')) {
     return (
       <div className={baseClass}>
-        <Banner type="error">{state.message}</Banner>
+        <h3 className={`${baseClass}__title`}>Coming weeks</h3>
+        <p className={`${baseClass}__cadence`}>
+          The coming weeks appear once the weekday, a time like 09:00 and an IANA time zone are filled in.
+        </p>
       </div>
     )
   }
-  const { schedule, weeks } = state
-  const zone = schedule.timezone ?? 'UTC'
-  const reviewURL = (id: number | string) =>
-    formatAdminURL({ adminRoute: routes.admin, serverURL, path: `/collections/reviews/${id}` })
+  if (reviews.status === 'loading') {
+    return <div className={baseClass}>Loading the coming weeks…</div>
+  }
+  if (reviews.status === 'failed') {
+    return (
+      <div className={baseClass}>
+        <Banner type="error">{reviews.message}</Banner>
+      </div>
+    )
+  }
+
+  const zone = timezone as string
+  const cadence = { weekday, time, timezone: zone }
+  const skipDates = (schedule.skipDates ?? []).filter((skip) => isLocalDate(skip.date ?? ''))
+  const now = new Date()
+  const upcoming: QueuedSlot[] = assignSlots({
+    cadence,
+    keepDue: Boolean(enabled),
+    now,
+    queue: ids.map((id) => {
+      const saved = reviews.byID.get(String(id))?.publishAt
+      return { id, publishAt: saved ? new Date(saved) : null }
+    }),
+    skipDates: skipDates.map((skip) => skip.date as string),
+    taken: reviews.taken,
+  }).map(({ id, publishAt }) => {
+    const doc = reviews.byID.get(String(id))
+    const film = doc?.film && typeof doc.film === 'object' ? doc.film : null
+    return {
+      slot: publishAt.toISOString(),
+      review: {
+        id,
+        title: doc?.title ?? `Review ${id}`,
+        film: film ? { title: film.title, releaseYear: film.releaseYear ?? null } : null,
+      },
+    }
+  })
+  const weeks: ScheduleWeek[] = scheduleWeeks({ cadence, now, upcoming, skipDates })
+  const reviewURL = (id: ID) =>
+    formatAdminURL({ adminRoute: routes.admin, serverURL, path: `/collections/${reviewsSlug}/${id}` })
 
   return (
     <div className={baseClass}>
-      {schedule.lastError && (
-        <Banner className={`${baseClass}__error`} type="error">
-          <strong>The last publishing run failed</strong>
-          {schedule.lastRunAt ? ` (${formatSlotLabel(new Date(schedule.lastRunAt), zone)})` : ''}: {schedule.lastError}
-        </Banner>
-      )}
       <h3 className={`${baseClass}__title`}>Coming weeks</h3>
       <p className={`${baseClass}__cadence`}>
-        Every {schedule.weekday ? schedule.weekday[0].toUpperCase() + schedule.weekday.slice(1) : '—'} at{' '}
-        {schedule.time ?? '—'} ({zone}).{' '}
-        {schedule.enabled ? 'Publishing is on.' : 'Publishing is off: these are the slots the queue would get.'}
+        Every {capitalised(weekday)} at {time} ({zone}).{' '}
+        {enabled ? 'Publishing is on.' : 'Publishing is off: these are the slots the queue would get.'}
       </p>
+      {isModified && (
+        <p className={`${baseClass}__unsaved`} role="status">
+          With your unsaved changes: save to apply them.
+        </p>
+      )}
       <ol className={`${baseClass}__weeks`}>
         {weeks.map((week) => (
           <li

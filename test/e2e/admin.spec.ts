@@ -31,6 +31,7 @@ let session: BrowserSession
 let page: Page
 let filmURL = ''
 const shots = screenshotDir()
+const gravatarRequests: string[] = []
 
 const inputValue = (selector: string) => page.locator(selector).inputValue()
 
@@ -48,6 +49,11 @@ describe('admin (browser)', () => {
     server = await startAdminServer({ name: 'e2e_admin' })
     session = await openBrowser(server.url)
     page = session.page
+    page.on('request', (request) => {
+      if (request.url().includes('gravatar.com')) {
+        gravatarRequests.push(request.url())
+      }
+    })
   })
 
   afterAll(async () => {
@@ -67,6 +73,13 @@ describe('admin (browser)', () => {
     await createFirstAdmin(page, admin)
     const me = await apiGet<{ user?: { roles?: string[] } }>(page, '/api/users/me')
     expect(me.user?.roles).toEqual(['admin'])
+  })
+
+  it("should show Payload's default avatar and never ask Gravatar", async () => {
+    await page.goto('/admin')
+    await page.locator('svg.graphic-account').first().waitFor()
+    expect(await page.locator('img.gravatar-account').count()).toBe(0)
+    expect(gravatarRequests).toEqual([])
   })
 
   it('should import the Fallout track list into a new film and show 26 tracks and 1:35:45', async () => {
@@ -154,12 +167,28 @@ describe('admin (browser)', () => {
       .toContain('4:21')
   })
 
+  it('should refresh the film total when a track is deleted from its track table, without a reload', async () => {
+    await page
+      .locator('#field-tracks tbody tr', { hasText: 'Mission: Accomplished' })
+      .locator('.drawer-link__doc-drawer-toggler')
+      .click()
+    const drawer = page.locator('.drawer--is-open')
+    expect(await drawer.locator('#field-duration').inputValue()).toBe('1:15')
+    await drawer.locator('.doc-controls__dots').click()
+    await page.locator('#action-delete').click()
+    await page.locator('#confirm-action').click()
+    await expect.poll(() => inputValue('#field-totalRuntime'), { timeout: 30_000 }).toBe('1:34:32')
+    expect(await inputValue('#field-trackCount')).toBe('25')
+    await expect.poll(() => page.locator('#field-tracks tbody tr').count()).toBe(25)
+    expect(await page.locator('#field-tracks tbody tr', { hasText: 'Mission: Accomplished' }).count()).toBe(0)
+  })
+
   it('should write a review with a cue and save it as a draft', async () => {
     await page.goto('/admin/collections/reviews/create')
     await page.locator('#field-title').fill(reviewTitle)
     await pickOption(page, '#field-film', 'Fallout')
     // The sidebar shows the picked film's runtime before anything is saved.
-    await expect.poll(() => inputValue('#field-totalRuntime')).toBe('1:35:47')
+    await expect.poll(() => inputValue('#field-totalRuntime')).toBe('1:34:32')
 
     await page.locator('#field-cues button', { hasText: 'Add Cue' }).first().click()
     await page.locator('#field-cues__0__label').fill('The bathroom fight')
@@ -213,6 +242,81 @@ describe('admin (browser)', () => {
     const week = page.locator('.schedule-overview__week--review', { hasText: reviewTitle })
     await expect.poll(() => week.locator('.schedule-overview__slot').textContent(), { timeout: 30_000 }).toBe(label)
     expect(label).toMatch(/^Fri \d{1,2} [A-Z][a-z]{2} \d{4}, 09:00 (GMT|BST)$/)
+  })
+
+  it('should show unsaved cadence edits in the coming weeks before saving', async () => {
+    await pickOption(page, '#field-weekday', 'Monday')
+    await page.locator('#field-time').fill('18:30')
+    const [monday] = nextSlots({
+      after: new Date(),
+      cadence: { weekday: 'monday', time: '18:30', timezone: 'Europe/London' },
+      count: 1,
+    })
+    const week = page.locator('.schedule-overview__week--review', { hasText: reviewTitle })
+    await expect
+      .poll(() => week.locator('.schedule-overview__slot').textContent())
+      .toBe(formatSlotLabel(monday, 'Europe/London'))
+    expect(await page.locator('.schedule-overview__cadence').textContent()).toContain('Every Monday at 18:30')
+    await page.locator('.schedule-overview__unsaved').waitFor()
+
+    // Back to the saved cadence: the overview follows, and the stored schedule never changed.
+    await pickOption(page, '#field-weekday', 'Friday')
+    await page.locator('#field-time').fill('09:00')
+    const [friday] = nextSlots({
+      after: new Date(),
+      cadence: { weekday: 'friday', time: '09:00', timezone: 'Europe/London' },
+      count: 1,
+    })
+    await expect
+      .poll(() => week.locator('.schedule-overview__slot').textContent())
+      .toBe(formatSlotLabel(friday, 'Europe/London'))
+    const stored = await apiGet<Record<string, unknown>>(page, '/api/globals/publication-schedule?depth=0')
+    expect(stored).toMatchObject({ weekday: 'friday', time: '09:00' })
+  })
+
+  it('should show the last publishing error once, as a banner with its run time', async () => {
+    const message = 'Review 999 could not be published: the database was locked.'
+    await server.payload.updateGlobal({
+      slug: 'publication-schedule',
+      data: { lastError: message, lastRunAt: new Date().toISOString() },
+      depth: 0,
+      overrideAccess: true,
+    })
+    try {
+      await page.goto('/admin/globals/publication-schedule')
+      await page.locator('.schedule-overview__weeks').waitFor()
+      await expect.poll(() => page.getByText(message).count()).toBe(1)
+      expect(await page.locator('.schedule-overview__error').textContent()).toMatch(
+        /^The last publishing run failed \(\w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2} (GMT|BST)\): /,
+      )
+    } finally {
+      await server.payload.updateGlobal({
+        slug: 'publication-schedule',
+        data: { lastError: null },
+        depth: 0,
+        overrideAccess: true,
+      })
+    }
+  })
+
+  it("should list a queued review's slot in the schedule's zone, not the browser's", async () => {
+    const id = await findID('reviews', `where[title][equals]=${encodeURIComponent(reviewTitle)}`)
+    const stored = await apiGet<{ publishAt: string }>(page, `/api/reviews/${id}?depth=0&draft=true`)
+    const label = formatSlotLabel(new Date(stored.publishAt), 'Europe/London')
+    // A browser on the other side of the world from the schedule's zone.
+    const context = await session.browser.newContext({
+      baseURL: server.url,
+      timezoneId: 'Pacific/Auckland',
+      storageState: await session.context.storageState(),
+    })
+    try {
+      const farAway = await context.newPage()
+      await farAway.goto('/admin/collections/reviews')
+      const cell = farAway.locator('tr', { hasText: reviewTitle }).locator('.cell-publishAt')
+      await expect.poll(() => cell.textContent(), { timeout: 30_000 }).toBe(label)
+    } finally {
+      await context.close()
+    }
   })
 
   it('should show an editor Save Draft but no Publish, Unpublish or Delete on a review that is not theirs', async () => {

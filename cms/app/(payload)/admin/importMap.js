@@ -27,8 +27,10 @@ import { RuntimeSync as RuntimeSync_a0133b8eea052904780f438694860ce3 } from 'pay
 import { ClockField as ClockField_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
 import { ClockSecondsField as ClockSecondsField_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
 import { CueRowLabel as CueRowLabel_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
+import { ScheduleSlotCell as ScheduleSlotCell_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
 import { AdminPublishButton as AdminPublishButton_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
 import { AdminUnpublishButton as AdminUnpublishButton_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
+import { LastRunError as LastRunError_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
 import { ScheduleOverview as ScheduleOverview_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -63,8 +65,10 @@ export const importMap = {
   "payload-soundtrack-reviews/client#ClockField": ClockField_a0133b8eea052904780f438694860ce3,
   "payload-soundtrack-reviews/client#ClockSecondsField": ClockSecondsField_a0133b8eea052904780f438694860ce3,
   "payload-soundtrack-reviews/client#CueRowLabel": CueRowLabel_a0133b8eea052904780f438694860ce3,
+  "payload-soundtrack-reviews/client#ScheduleSlotCell": ScheduleSlotCell_a0133b8eea052904780f438694860ce3,
   "payload-soundtrack-reviews/client#AdminPublishButton": AdminPublishButton_a0133b8eea052904780f438694860ce3,
   "payload-soundtrack-reviews/client#AdminUnpublishButton": AdminUnpublishButton_a0133b8eea052904780f438694860ce3,
+  "payload-soundtrack-reviews/client#LastRunError": LastRunError_a0133b8eea052904780f438694860ce3,
   "payload-soundtrack-reviews/client#ScheduleOverview": ScheduleOverview_a0133b8eea052904780f438694860ce3,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
