@@ -25,6 +25,7 @@ export const PublicationSchedule = (options: ResolvedOptions): GlobalConfig => (
       access: readOnlyStatus,
       admin: {
         readOnly: true,
+        description: 'The last publishing problem. It clears on the next clean run.',
         components: { Field: componentPath('LastRunError') },
       },
     },

@@ -72,6 +72,13 @@ try {
   await page.goto(`/admin/collections/reviews/${reviewID}`)
   await page.locator('#field-title').waitFor()
   await settle(page)
+  // The column's moments as a cue sheet: rows collapsed to "15:00 · Opening credits and the theme".
+  await page.locator('#field-cues .array-field__header-action', { hasText: 'Collapse All' }).click()
+  await page.evaluate(() => {
+    const cues = document.querySelector('#field-cues')
+    window.scrollTo(0, (cues?.getBoundingClientRect().top ?? 0) + window.scrollY - 160)
+  })
+  await settle(page)
   await shoot(page, 'review')
 
   const johnWick = await idOf(page, slugs.reviews, 'John Wick')

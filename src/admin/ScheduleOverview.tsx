@@ -110,7 +110,7 @@ export const ScheduleOverview: UIFieldClientComponent = (props) => {
   const fields = useFormFields(([formFields]) => formFields)
   const isModified = useFormModified()
   const schedule = useMemo(() => reduceFieldsToValues(fields, true) as FormSchedule, [fields])
-  const ids = useMemo(() => (schedule.queue ?? []).map(idOf), [schedule.queue])
+  const ids = useMemo(() => (Array.isArray(schedule.queue) ? schedule.queue : []).map(idOf), [schedule.queue])
   const reviews = useQueuedReviews({ ids, reviewsSlug })
   const { enabled, weekday, time, timezone } = schedule
 
@@ -137,7 +137,10 @@ export const ScheduleOverview: UIFieldClientComponent = (props) => {
 
   const zone = timezone as string
   const cadence = { weekday, time, timezone: zone }
-  const skipDates = (schedule.skipDates ?? []).filter((skip) => isLocalDate(skip.date ?? ''))
+  // An array field with no rows holds its row count (0) in form state, not an empty array.
+  const skipDates = (Array.isArray(schedule.skipDates) ? schedule.skipDates : []).filter((skip) =>
+    isLocalDate(skip?.date ?? ''),
+  )
   const now = new Date()
   const upcoming: QueuedSlot[] = assignSlots({
     cadence,

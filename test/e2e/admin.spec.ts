@@ -175,8 +175,9 @@ describe('admin (browser)', () => {
     const drawer = page.locator('.drawer--is-open')
     expect(await drawer.locator('#field-duration').inputValue()).toBe('1:15')
     await drawer.locator('.doc-controls__dots').click()
-    await page.locator('#action-delete').click()
-    await page.locator('#confirm-action').click()
+    // The popup menu is rendered outside the drawer; the film's own (closed) menu has a Delete too.
+    await page.locator('#action-delete').filter({ visible: true }).click()
+    await page.locator('.confirmation-modal', { hasText: 'Mission: Accomplished' }).locator('#confirm-action').click()
     await expect.poll(() => inputValue('#field-totalRuntime'), { timeout: 30_000 }).toBe('1:34:32')
     expect(await inputValue('#field-trackCount')).toBe('25')
     await expect.poll(() => page.locator('#field-tracks tbody tr').count()).toBe(25)
