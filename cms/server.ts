@@ -16,7 +16,7 @@ import express from 'express'
 import { Readable } from 'node:stream'
 import { getPayload } from 'payload'
 
-import { claimJobRunner, headFromGet } from 'payload-soundtrack-reviews'
+import { cachedRestRead, claimJobRunner, headFromGet } from 'payload-soundtrack-reviews'
 
 import { adminAppDir } from './adminBuild'
 
@@ -70,6 +70,11 @@ const sendWebResponse = async (response: Response, res: ExpressResponse): Promis
   }
   if (!response.body) {
     res.end()
+    return
+  }
+  // Payload's REST answers are whole JSON documents: one write beats piping a web stream.
+  if (response.headers.get('content-type')?.startsWith('application/json')) {
+    res.end(Buffer.from(await response.arrayBuffer()))
     return
   }
   Readable.fromWeb(response.body as WebReadableStream).pipe(res)
@@ -146,7 +151,10 @@ export const startServer = async ({
       res.status(400).json({ errors: [{ message: `The URL path ${req.path} is not valid percent-encoding.` }] })
       return
     }
-    sendWebResponse(await handler(toWebRequest(req), { params: Promise.resolve({ slug }) }), res).catch(next)
+    const request = toWebRequest(req)
+    // Anonymous reads of the public collections come from the plugin's cache (emptied by its hooks).
+    const produce = () => handler(request, { params: Promise.resolve({ slug }) })
+    sendWebResponse(await cachedRestRead({ payload, request, produce }), res).catch(next)
   })
 
   let closeNext: () => Promise<void> = async () => {}
