@@ -51,13 +51,17 @@ const get = async (path: string, headers: Record<string, string> = {}) => {
 }
 
 /** Every public surface that shows a review, read anonymously twice so the second comes from the cache. */
-const surfaces = (review: ID) => [
-  `/api/reviews/${review}?depth=1`,
-  `/api/reviews/${review}/json-ld`,
-  '/api/feeds/reviews.rss',
-  '/api/feeds/reviews.atom',
-  '/api/feeds/reviews.json',
-]
+const surfaces = async (review: ID) => {
+  const { slug } = await payload.findByID({ collection: 'reviews', id: review, depth: 0, overrideAccess: true })
+  return [
+    `/api/reviews/${review}?depth=1`,
+    `/api/reviews/by-slug/${slug}`,
+    `/api/reviews/${review}/json-ld`,
+    '/api/feeds/reviews.rss',
+    '/api/feeds/reviews.atom',
+    '/api/feeds/reviews.json',
+  ]
+}
 
 const warm = async (paths: string[]) => {
   for (const path of paths) {
@@ -93,7 +97,7 @@ describe('public cache', () => {
 
   it('should answer 304 on every cached surface', async () => {
     const review = await publishReview()
-    for (const path of [...surfaces(review), '/api/schedule', '/api/schedule.ics']) {
+    for (const path of [...(await surfaces(review)), '/api/schedule', '/api/schedule.ics']) {
       const first = await get(path)
       expect(first.status, path).toBe(200)
       const etag = first.headers.get('etag') as string
@@ -105,10 +109,10 @@ describe('public cache', () => {
 
   it('should show an edit of a published review on the next anonymous read of every surface', async () => {
     const review = await publishReview()
-    await warm(surfaces(review))
+    await warm(await surfaces(review))
     const title = uniqueTitle('Edited title')
     await payload.update({ collection: 'reviews', id: review, data: { title }, depth: 0, overrideAccess: true })
-    for (const path of surfaces(review)) {
+    for (const path of await surfaces(review)) {
       const after = await get(path)
       expect(after.text, path).toContain(title)
     }
@@ -117,7 +121,8 @@ describe('public cache', () => {
   it('should hide an unpublished review on the next anonymous read', async () => {
     const title = uniqueTitle('Soon gone')
     const review = await publishReview(title)
-    await warm(surfaces(review))
+    const paths = await surfaces(review)
+    await warm(paths)
     await payload.update({
       collection: 'reviews',
       id: review,
@@ -127,6 +132,7 @@ describe('public cache', () => {
     })
     expect((await get(`/api/reviews/${review}?depth=1`)).status).toBe(404)
     expect((await get(`/api/reviews/${review}/json-ld`)).status).toBe(404)
+    expect((await get(paths[1])).status).toBe(404)
     for (const format of ['rss', 'atom', 'json']) {
       expect((await get(`/api/feeds/reviews.${format}`)).text).not.toContain(title)
     }
@@ -134,7 +140,7 @@ describe('public cache', () => {
 
   it("should show a track's new duration in the review's runtime and JSON-LD on the next read", async () => {
     const review = await publishReview()
-    await warm(surfaces(review))
+    await warm(await surfaces(review))
     const before = JSON.parse((await get(`/api/reviews/${review}?depth=1`)).text) as { totalRuntime: string }
     await payload.update({ collection: 'tracks', id: track, data: { durationSeconds: 3599 }, depth: 0 })
     const after = JSON.parse((await get(`/api/reviews/${review}?depth=1`)).text) as { totalRuntime: string }
