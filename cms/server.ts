@@ -128,7 +128,10 @@ export const startServer = async ({
   app.use(apiRoute, express.raw({ type: () => true, limit: maxBodyBytes }))
   app.post(graphQLRoute, async (req, res) => sendWebResponse(await graphQL(toWebRequest(req)), res))
 
-  const restGet = REST_GET(config)
+  const uncachedGet = REST_GET(config)
+  // Anonymous reads of the public collections come from the plugin's cache (emptied by its hooks).
+  const restGet: RouteHandler = (request, args) =>
+    cachedRestRead({ payload, request, produce: () => uncachedGet(request, args) })
   const rest: Record<string, RouteHandler> = {
     DELETE: REST_DELETE(config),
     GET: restGet,
@@ -151,10 +154,7 @@ export const startServer = async ({
       res.status(400).json({ errors: [{ message: `The URL path ${req.path} is not valid percent-encoding.` }] })
       return
     }
-    const request = toWebRequest(req)
-    // Anonymous reads of the public collections come from the plugin's cache (emptied by its hooks).
-    const produce = () => handler(request, { params: Promise.resolve({ slug }) })
-    sendWebResponse(await cachedRestRead({ payload, request, produce }), res).catch(next)
+    sendWebResponse(await handler(toWebRequest(req), { params: Promise.resolve({ slug }) }), res).catch(next)
   })
 
   let closeNext: () => Promise<void> = async () => {}

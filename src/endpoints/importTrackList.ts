@@ -90,7 +90,7 @@ export const importTrackList = ({ trackListMaxLines }: ResolvedOptions): Endpoin
     }
     try {
       // Concurrent imports into this film take turns from here, so their clash checks see each other.
-      await lockRows({ req, collection: slugsOf(req.payload).films, field: 'trackCount', id: film.id })
+      await lockRows({ req, collection: slugsOf(req.payload).films, id: film.id })
       const { docs: existing } = await req.payload.find({
         collection: slugsOf(req.payload).tracks,
         where: { film: { equals: film.id } },

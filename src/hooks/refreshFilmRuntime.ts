@@ -18,7 +18,7 @@ const contribution = (track: Record<string, unknown> | undefined, sign: 1 | -1):
 export const lockTracksBeforeWrite: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if ((operation === 'update' || operation === 'delete') && !req.context[DEFER_RUNTIME]) {
     const { id, where } = args as WriteTarget
-    await lockRows({ req, collection: slugsOf(req.payload).tracks, field: 'number', id, where })
+    await lockRows({ req, collection: slugsOf(req.payload).tracks, id, where })
   }
   return args
 }

@@ -70,28 +70,50 @@ export const adjustFilmTotals = async ({ req, deltas }: { req: PayloadRequest; d
 }
 
 /**
- * Takes the write lock on the rows a write is about to read and change (a no-op increment), so a
- * concurrent writer reads them only after this one commits: the document Payload hands the hooks
- * as `previousDoc` is then the latest, and deltas computed from it are exact.
+ * PostgreSQL: takes the row locks (`SELECT … FOR UPDATE`) of the rows a write is about to read and
+ * change, so a concurrent writer reads them only after this one commits: the document Payload hands
+ * the hooks as `previousDoc` is then the latest, and deltas computed from it are exact. SQLite runs
+ * one transaction at a time, so there is nothing to take.
  */
 export const lockRows = async ({
   req,
   collection,
-  field,
   id,
   where,
 }: {
   req: PayloadRequest
   collection: string
-  field: string
   id?: ID
   where?: Where
 }): Promise<void> => {
-  const data = { [field]: { $inc: 0 } }
-  if (id !== undefined) {
-    await req.payload.db.updateOne({ collection: collection as CollectionSlug, id, data, returning: false, req })
-  } else if (where) {
-    await req.payload.db.updateMany({ collection: collection as CollectionSlug, where, data, returning: false, req })
+  const db = req.payload.db
+  const table = isSQLAdapter(db) && db.name === 'postgres' ? tableOf(db, collection) : undefined
+  if (!isSQLAdapter(db) || !table || req.transactionID === undefined) {
+    return
+  }
+  const ids =
+    id !== undefined
+      ? [id]
+      : where
+        ? (
+            await req.payload.find({
+              collection: collection as CollectionSlug,
+              where,
+              select: {},
+              pagination: false,
+              depth: 0,
+              overrideAccess: true,
+              req,
+            })
+          ).docs.map((doc) => doc.id as ID)
+        : []
+  if (ids.length > 0) {
+    const from = db.schemaName ? `${quoteName(db.schemaName)}.${quoteName(table.name)}` : quoteName(table.name)
+    const session = db.sessions[String(await req.transactionID)]
+    await db.execute({
+      db: session?.db ?? db.drizzle,
+      raw: `SELECT "id" FROM ${from} WHERE "id" IN (${ids.map(sqlLiteral).join(', ')}) ORDER BY "id" FOR UPDATE`,
+    })
   }
 }
 
