@@ -35,7 +35,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['cms/**', 'scripts/**', 'test/**', 'examples/**'],
+    files: ['cms/**', 'scripts/**', 'test/**', 'examples/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },
 )

@@ -16,7 +16,7 @@ import express from 'express'
 import { Readable } from 'node:stream'
 import { getPayload } from 'payload'
 
-import { claimJobRunner, headFromGet } from 'payload-soundtrack-reviews'
+import { cachedRestRead, claimJobRunner, headFromGet } from 'payload-soundtrack-reviews'
 
 import { adminAppDir } from './adminBuild'
 
@@ -72,6 +72,11 @@ const sendWebResponse = async (response: Response, res: ExpressResponse): Promis
     res.end()
     return
   }
+  // Payload's REST answers are whole JSON documents: one write beats piping a web stream.
+  if (response.headers.get('content-type')?.startsWith('application/json')) {
+    res.end(Buffer.from(await response.arrayBuffer()))
+    return
+  }
   Readable.fromWeb(response.body as WebReadableStream).pipe(res)
 }
 
@@ -123,7 +128,10 @@ export const startServer = async ({
   app.use(apiRoute, express.raw({ type: () => true, limit: maxBodyBytes }))
   app.post(graphQLRoute, async (req, res) => sendWebResponse(await graphQL(toWebRequest(req)), res))
 
-  const restGet = REST_GET(config)
+  const uncachedGet = REST_GET(config)
+  // Anonymous reads of the public collections come from the plugin's cache (emptied by its hooks).
+  const restGet: RouteHandler = (request, args) =>
+    cachedRestRead({ payload, request, produce: () => uncachedGet(request, args) })
   const rest: Record<string, RouteHandler> = {
     DELETE: REST_DELETE(config),
     GET: restGet,

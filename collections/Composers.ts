@@ -5,6 +5,7 @@ import { slug } from '../fields/slug.js'
 import { anyone } from '../src/access/anyone.js'
 import { isEditor } from '../src/access/isEditor.js'
 import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists.js'
+import { invalidateAfterChange, invalidateAfterDelete } from '../src/cache/contentVersion.js'
 import { applyOverride } from './overrides.js'
 
 export const Composers = (options: ResolvedOptions): CollectionConfig =>
@@ -18,7 +19,11 @@ export const Composers = (options: ResolvedOptions): CollectionConfig =>
       },
       access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
       defaultPopulate: { name: true, slug: true, affiliations: true },
-      hooks: { beforeOperation: [omitBodiesFromLists(['bio'])] },
+      hooks: {
+        beforeOperation: [omitBodiesFromLists(['bio'])],
+        afterChange: [invalidateAfterChange],
+        afterDelete: [invalidateAfterDelete],
+      },
       fields: [
         { name: 'name', type: 'text', required: true },
         slug({ from: 'name' }),

@@ -6,7 +6,8 @@ import { wholeNumber } from '../fields/wholeNumber.js'
 import { anyone } from '../src/access/anyone.js'
 import { isEditor } from '../src/access/isEditor.js'
 import { deleteFilmTracks, refuseFilmDeleteWithReviews } from '../src/hooks/protectFilmReviews.js'
-import { recomputeFilmRuntime } from '../src/hooks/recomputeFilmRuntime.js'
+import { keepFilmTotals } from '../src/hooks/keepFilmTotals.js'
+import { invalidateAfterChange, invalidateAfterDelete } from '../src/cache/contentVersion.js'
 import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists.js'
 import { applyOverride } from './overrides.js'
 import { componentPath } from '../src/admin/componentPath.js'
@@ -34,8 +35,10 @@ export const Films = (options: ResolvedOptions): CollectionConfig =>
       },
       hooks: {
         beforeOperation: [omitBodiesFromLists(['synopsis'])],
-        beforeChange: [recomputeFilmRuntime],
+        beforeChange: [keepFilmTotals],
         beforeDelete: [refuseFilmDeleteWithReviews, deleteFilmTracks],
+        afterChange: [invalidateAfterChange],
+        afterDelete: [invalidateAfterDelete],
       },
       fields: [
         { name: 'title', type: 'text', required: true },

@@ -4,6 +4,7 @@ import type { ResolvedOptions } from '../src/options.js'
 import { isAdmin } from '../src/access/isAdmin.js'
 import { assignScheduleSlots, queueIDs } from '../src/hooks/assignScheduleSlots.js'
 import { pruneQueue } from '../src/hooks/pruneQueue.js'
+import { invalidateAfterGlobalChange } from '../src/cache/contentVersion.js'
 import { isLocalDate, isValidTimeZone, parseTimeOfDay, WEEKDAYS } from '../src/schedule/index.js'
 import { componentPath } from '../src/admin/componentPath.js'
 
@@ -17,7 +18,7 @@ export const PublicationSchedule = (options: ResolvedOptions): GlobalConfig => (
     description: 'One review a week: the n-th queued review goes out in the n-th free slot.',
   },
   access: { read: isAdmin, update: isAdmin, readVersions: isAdmin },
-  hooks: { beforeChange: [pruneQueue], afterChange: [assignScheduleSlots] },
+  hooks: { beforeChange: [pruneQueue], afterChange: [assignScheduleSlots, invalidateAfterGlobalChange] },
   fields: [
     {
       name: 'lastError',

@@ -11,6 +11,7 @@ import { isEditor } from '../src/access/isEditor.js'
 import { publishedOrSignedIn } from '../src/access/publishedOrSignedIn.js'
 import { dequeuePublishedReview } from '../src/hooks/dequeuePublishedReview.js'
 import { fillByline } from '../src/hooks/fillByline.js'
+import { invalidateAfterChange, invalidateAfterDelete } from '../src/cache/contentVersion.js'
 import { guardPublishing } from '../src/hooks/guardPublishing.js'
 import { keepEditorsOnDrafts } from '../src/hooks/keepEditorsOnDrafts.js'
 import { readPublishedForPublic } from '../src/hooks/readPublishedForPublic.js'
@@ -113,7 +114,8 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
           omitBodiesFromLists(['plotRecap', 'analysis', 'finalThoughts']),
         ],
         beforeChange: [guardPublishing, stampPublishedAt, fillByline(options.usersCollection)],
-        afterChange: [dequeuePublishedReview],
+        afterChange: [dequeuePublishedReview, invalidateAfterChange],
+        afterDelete: [invalidateAfterDelete],
       },
       fields: [
         { name: 'title', type: 'text', required: true },

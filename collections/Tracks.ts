@@ -7,7 +7,12 @@ import { anyone } from '../src/access/anyone.js'
 import { isEditor } from '../src/access/isEditor.js'
 import { ensureUniqueTrackNumber } from '../src/hooks/ensureUniqueTrackNumber.js'
 import { refuseCitedTrackDelete } from '../src/hooks/refuseCitedTrackDelete.js'
-import { refreshFilmRuntimeAfterChange, refreshFilmRuntimeAfterDelete } from '../src/hooks/refreshFilmRuntime.js'
+import { invalidateAfterChange, invalidateAfterDelete } from '../src/cache/contentVersion.js'
+import {
+  lockTracksBeforeWrite,
+  refreshFilmRuntimeAfterChange,
+  refreshFilmRuntimeAfterDelete,
+} from '../src/hooks/refreshFilmRuntime.js'
 import { applyOverride } from './overrides.js'
 
 export const Tracks = (options: ResolvedOptions): CollectionConfig =>
@@ -23,11 +28,14 @@ export const Tracks = (options: ResolvedOptions): CollectionConfig =>
       defaultSort: ['film', 'disc', 'number'],
       defaultPopulate: { title: true, disc: true, number: true, duration: true, durationSeconds: true },
       indexes: [{ fields: ['film', 'disc', 'number'], unique: true }],
+      // The runtime hooks read these from every write's result, whatever the caller selected.
+      forceSelect: { film: true, durationSeconds: true },
       hooks: {
+        beforeOperation: [lockTracksBeforeWrite],
         beforeChange: [ensureUniqueTrackNumber],
         beforeDelete: [refuseCitedTrackDelete],
-        afterChange: [refreshFilmRuntimeAfterChange],
-        afterDelete: [refreshFilmRuntimeAfterDelete],
+        afterChange: [refreshFilmRuntimeAfterChange, invalidateAfterChange],
+        afterDelete: [refreshFilmRuntimeAfterDelete, invalidateAfterDelete],
       },
       fields: [
         { name: 'film', type: 'relationship', relationTo: options.slugs.films, required: true, index: true },

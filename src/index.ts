@@ -26,3 +26,6 @@ export type { PublicSchedule, UpcomingSlot } from './endpoints/schedule.js'
 export { publishDueReviews } from './jobs/publishDueReviews.js'
 /** For hosts that run a second Payload instance in the same process (see README). */
 export { claimJobRunner } from './jobs/jobRunner.js'
+/** The public cache: wrap a host's own endpoints or REST route (see README, Caching). */
+export { cachedEndpoint, cachedRestRead, CONTENT_POLICY, SCHEDULE_POLICY } from './cache/publicCache.js'
+export type { CachePolicy } from './cache/publicCache.js'

@@ -9,7 +9,11 @@ import { Tracks } from '../collections/Tracks.js'
 import { withRoles } from '../collections/Users.js'
 import { canRunJobs } from './access/canRunJobs.js'
 import { restrictSystemCollections } from './access/restrictSystemCollections.js'
+import { installAfterCommit } from './cache/afterCommit.js'
+import { invalidateAfterChange, invalidateAfterDelete } from './cache/contentVersion.js'
+import { cachedEndpoint, SCHEDULE_POLICY } from './cache/publicCache.js'
 import { importTrackList } from './endpoints/importTrackList.js'
+import { recomputeRuntimeEndpoint } from './endpoints/recomputeRuntime.js'
 import { refuseMalformedInput } from './hooks/refuseMalformedInput.js'
 import { reviewFeedEndpoints } from './endpoints/reviewFeeds.js'
 import { reviewJsonLdEndpoint } from './endpoints/reviewJsonLd.js'
@@ -18,10 +22,21 @@ import { scheduleCalendarEndpoint, scheduleEndpoint } from './endpoints/schedule
 import { isJobRunner } from './jobs/jobRunner.js'
 import { publishDueReviewsTask } from './jobs/publishDueReviews.js'
 import { resolveOptions, withPluginSettings } from './options.js'
+import { analyzeSQLite } from './sqlAdapter.js'
 
 const withEndpoints = (collection: CollectionConfig, endpoints: Endpoint[]): CollectionConfig => ({
   ...collection,
   endpoints: [...(collection.endpoints || []), ...endpoints],
+})
+
+/** A byline change shows in JSON-LD: the site's users collection empties the public cache too. */
+const withInvalidation = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  hooks: {
+    ...collection.hooks,
+    afterChange: [...(collection.hooks?.afterChange ?? []), invalidateAfterChange],
+    afterDelete: [...(collection.hooks?.afterDelete ?? []), invalidateAfterDelete],
+  },
 })
 
 /**
@@ -83,15 +98,24 @@ export const soundtrackReviews =
     const films = withInputChecks(Films(options))
     const reviews = withInputChecks(Reviews(options))
     const collections: CollectionConfig[] = [
-      withInputChecks(withRoles(options, existingUsers)),
+      withInvalidation(withInputChecks(withRoles(options, existingUsers))),
       ...others,
       withInputChecks(Composers(options)),
-      isActive ? withEndpoints(films, [importTrackList(options)]) : films,
+      isActive ? withEndpoints(films, [importTrackList(options), recomputeRuntimeEndpoint]) : films,
       withInputChecks(Tracks(options)),
-      isActive ? withEndpoints(reviews, [reviewPageEndpoint(options), reviewJsonLdEndpoint(options)]) : reviews,
+      isActive
+        ? withEndpoints(
+            reviews,
+            [reviewPageEndpoint(options), reviewJsonLdEndpoint(options)].map((endpoint) => cachedEndpoint(endpoint)),
+          )
+        : reviews,
     ]
     const endpoints: Endpoint[] = isActive
-      ? [scheduleEndpoint, scheduleCalendarEndpoint(options), ...reviewFeedEndpoints(options)]
+      ? [
+          cachedEndpoint(scheduleEndpoint, SCHEDULE_POLICY),
+          cachedEndpoint(scheduleCalendarEndpoint(options), SCHEDULE_POLICY),
+          ...reviewFeedEndpoints(options).map((endpoint) => cachedEndpoint(endpoint)),
+        ]
       : []
 
     return {
@@ -104,6 +128,8 @@ export const soundtrackReviews =
       custom: withPluginSettings(config.custom, options),
       onInit: async (payload) => {
         restrictSystemCollections(payload)
+        installAfterCommit(payload)
+        await analyzeSQLite({ payload, slugs: [options.slugs.reviews, options.slugs.tracks] })
         await config.onInit?.(payload)
       },
     }

@@ -1,3 +1,7 @@
+import type { CollectionSlug, PayloadRequest } from 'payload'
+
+import { isValidID } from 'payload'
+
 export type ID = number | string
 
 /** A relationship value at depth 0 is an id; populated, it is a document with `id`. */
@@ -9,4 +13,24 @@ export const relationID = (value: unknown): ID | undefined => {
     return relationID((value as { id: unknown }).id)
   }
   return undefined
+}
+
+/** An id from a URL in the collection's own id type, or null when it cannot name a document (a 404, never a 500). */
+export const toCollectionID = ({
+  req,
+  collection,
+  id,
+}: {
+  req: PayloadRequest
+  collection: string
+  id: ID
+}): ID | null => {
+  const config = req.payload.collections[collection as CollectionSlug]
+  const idType = config?.customIDType ?? req.payload.db.defaultIDType
+  const text = String(id).trim()
+  if (idType === 'number') {
+    return /^\d{1,15}$/.test(text) ? Number(text) : null
+  }
+  const isObjectID = !config?.customIDType && req.payload.db.name === 'mongoose'
+  return text !== '' && isValidID(text, isObjectID ? 'ObjectID' : 'text') ? text : null
 }

@@ -210,6 +210,10 @@ export const expectAPIError = async (write: () => Promise<unknown>, status: numb
 export const countDocs = async (payload: Payload, collection: CollectionSlug): Promise<number> =>
   (await payload.count({ collection, overrideAccess: true })).totalDocs
 
+/** A call the server's job cron makes while it polls the queues: not part of the operation measured. */
+export const isJobPoll = (call: QueryCall): boolean =>
+  call.method === 'updateJobs' || /Global/.test(call.method) || call.collection === 'payload-jobs'
+
 /** Runs `work` with the adapter wrapped (see recordQueries) and returns its result and the calls. */
 export const withQueryCount = async <T>(
   payload: Payload,

@@ -5,10 +5,11 @@ import type { ResolvedOptions } from '../options.js'
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
 import { isStaff } from '../access/hasRole.js'
-import { DEFER_RUNTIME, resaveFilms } from '../hooks/refreshFilmRuntime.js'
+import { DEFER_RUNTIME } from '../hooks/refreshFilmRuntime.js'
 import { quoteTitles, reviewsCitingTracks } from '../hooks/refuseCitedTrackDelete.js'
 import { withContext } from '../hooks/withContext.js'
 import { slugsOf } from '../options.js'
+import { adjustFilmTotals, lockRows } from '../runtime/filmTotals.js'
 import { parseTrackList } from '../tracklist/parseTrackList.js'
 import { json } from './respond.js'
 
@@ -27,7 +28,7 @@ const readBody = async (req: PayloadRequest): Promise<Record<string, unknown> | 
 
 /**
  * `POST /api/films/:id/tracklist` — pasted album track list in, tracks out, all or nothing: any bad
- * line refuses the whole paste, and the writes share one transaction with a single runtime recompute.
+ * line refuses the whole paste, and the writes share one transaction with a single runtime update.
  */
 export const importTrackList = ({ trackListMaxLines }: ResolvedOptions): Endpoint => ({
   path: '/:id/tracklist',
@@ -79,7 +80,7 @@ export const importTrackList = ({ trackListMaxLines }: ResolvedOptions): Endpoin
     }
     const isReplacing = body.replace === true
     const isOwnTransaction = await initTransaction(req)
-    // Nested writes defer the runtime to the single recompute below, on a copy of the request.
+    // Nested writes defer the runtime to the single update below, on a copy of the request.
     const importReq = withContext(req, { [DEFER_RUNTIME]: true })
     const abort = async (response: Response) => {
       if (isOwnTransaction) {
@@ -88,6 +89,8 @@ export const importTrackList = ({ trackListMaxLines }: ResolvedOptions): Endpoin
       return response
     }
     try {
+      // Concurrent imports into this film take turns from here, so their clash checks see each other.
+      await lockRows({ req, collection: slugsOf(req.payload).films, id: film.id })
       const { docs: existing } = await req.payload.find({
         collection: slugsOf(req.payload).tracks,
         where: { film: { equals: film.id } },
@@ -96,6 +99,8 @@ export const importTrackList = ({ trackListMaxLines }: ResolvedOptions): Endpoin
         depth: 0,
         req,
       })
+      let removedTracks = 0
+      let removedSeconds = 0
       if (!isReplacing) {
         const taken = new Map(existing.map((track) => [`${track.disc ?? 1}-${track.number}`, track.title]))
         const clashes = tracks.flatMap((track) => {
@@ -129,12 +134,15 @@ export const importTrackList = ({ trackListMaxLines }: ResolvedOptions): Endpoin
             ),
           )
         }
-        await req.payload.delete({
+        const { docs: removed } = await req.payload.delete({
           collection: slugsOf(req.payload).tracks,
           where: { film: { equals: film.id } },
+          select: { durationSeconds: true },
           depth: 0,
           req: importReq,
         })
+        removedSeconds = removed.reduce((sum, track) => sum + (Number(track.durationSeconds) || 0), 0)
+        removedTracks = removed.length
       }
       for (const track of tracks) {
         await req.payload.create({
@@ -151,7 +159,11 @@ export const importTrackList = ({ trackListMaxLines }: ResolvedOptions): Endpoin
           req: importReq,
         })
       }
-      await resaveFilms({ films: [film.id], req })
+      const addedSeconds = tracks.reduce((sum, track) => sum + track.durationSeconds, 0)
+      await adjustFilmTotals({
+        req,
+        deltas: [{ film: film.id, tracks: tracks.length - removedTracks, seconds: addedSeconds - removedSeconds }],
+      })
       const updated = await req.payload.findByID({
         collection: slugsOf(req.payload).films,
         id: film.id,

@@ -1,47 +1,48 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeOperationHook } from 'payload'
 
-import type { ID } from '../relationID.js'
+import type { FilmDelta, WriteTarget } from '../runtime/filmTotals.js'
 import { slugsOf } from '../options.js'
 import { relationID } from '../relationID.js'
+import { adjustFilmTotals, lockRows } from '../runtime/filmTotals.js'
 
-/** Set by writes that recompute once themselves afterwards (the track-list import, film deletion). */
+/** Set by writes that adjust the film's totals once themselves (the track-list import, film deletion). */
 export const DEFER_RUNTIME = 'soundtrackReviews.deferRuntime'
 
-/** Re-saves films so their own `recomputeFilmRuntime` hook runs; same transaction, depth 0. */
-export const resaveFilms = async ({ films, req }: { films: unknown[]; req: PayloadRequest }): Promise<void> => {
-  const ids = [...new Set(films.map(relationID).filter((id): id is ID => id !== undefined))]
-  for (const id of ids) {
-    await req.payload.update({
-      collection: slugsOf(req.payload).films,
-      id,
-      data: {},
-      depth: 0,
-      overrideAccess: true,
-      req,
-      select: { trackCount: true },
-    })
-  }
+/** What a track adds to its film: one track and its seconds (none when it has no film). */
+const contribution = (track: Record<string, unknown> | undefined, sign: 1 | -1): FilmDelta[] => {
+  const film = relationID(track?.film)
+  return film === undefined ? [] : [{ film, tracks: sign, seconds: sign * (Number(track?.durationSeconds) || 0) }]
 }
 
-/** Tracks: after a write, the film it is on (and the one it left) get their runtime recomputed. */
-export const refreshFilmRuntimeAfterChange: CollectionAfterChangeHook = async ({ data, doc, previousDoc, req }) => {
+/** Tracks: an update or delete locks its rows before Payload reads them, so `previousDoc` is the latest. */
+export const lockTracksBeforeWrite: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+  if ((operation === 'update' || operation === 'delete') && !req.context[DEFER_RUNTIME]) {
+    const { id, where } = args as WriteTarget
+    await lockRows({ req, collection: slugsOf(req.payload).tracks, id, where })
+  }
+  return args
+}
+
+/**
+ * Tracks: the film it is on gains the track, the film it was on loses it (the same film: the
+ * duration's difference). `film` and `durationSeconds` are force-selected, so `doc` always has them.
+ */
+export const refreshFilmRuntimeAfterChange: CollectionAfterChangeHook = async ({
+  doc,
+  operation,
+  previousDoc,
+  req,
+}) => {
   if (!req.context[DEFER_RUNTIME]) {
-    // A write with `select` hands back only the selected fields: the film comes from the write itself.
-    const film = data?.film ?? doc.film
-    const isRuntimeAffected =
-      !previousDoc ||
-      relationID(previousDoc.film) !== relationID(film) ||
-      previousDoc.durationSeconds !== doc.durationSeconds
-    if (isRuntimeAffected) {
-      await resaveFilms({ films: [film, previousDoc?.film], req })
-    }
+    const before = operation === 'update' ? contribution(previousDoc, -1) : []
+    await adjustFilmTotals({ req, deltas: [...contribution(doc, 1), ...before] })
   }
   return doc
 }
 
 export const refreshFilmRuntimeAfterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
   if (!req.context[DEFER_RUNTIME]) {
-    await resaveFilms({ films: [doc.film], req })
+    await adjustFilmTotals({ req, deltas: contribution(doc, -1) })
   }
   return doc
 }

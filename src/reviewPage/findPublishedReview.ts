@@ -1,21 +1,12 @@
 import type { CollectionSlug, PayloadRequest, SelectType, Where } from 'payload'
 
-import { isValidID } from 'payload'
-
 import { slugsOf } from '../options.js'
 import type { ID } from '../relationID.js'
+import { toCollectionID } from '../relationID.js'
 
 /** The id in the reviews collection's own type, or null when it cannot name a review (so: not found, never a 500). */
-export const toReviewID = (req: PayloadRequest, id: ID): ID | null => {
-  const collection = req.payload.collections[slugsOf(req.payload).reviews as CollectionSlug]
-  const idType = collection?.customIDType ?? req.payload.db.defaultIDType
-  const text = String(id).trim()
-  if (idType === 'number') {
-    return /^\d{1,15}$/.test(text) ? Number(text) : null
-  }
-  const isObjectID = !collection?.customIDType && req.payload.db.name === 'mongoose'
-  return text !== '' && isValidID(text, isObjectID ? 'ObjectID' : 'text') ? text : null
-}
+export const toReviewID = (req: PayloadRequest, id: ID): ID | null =>
+  toCollectionID({ req, collection: slugsOf(req.payload).reviews, id })
 
 /** Longer than any slug the slug field makes: answered as not found without a query. */
 const MAX_SLUG_LENGTH = 200

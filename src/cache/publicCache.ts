@@ -1,0 +1,167 @@
+import type { Endpoint, Payload, PayloadRequest } from 'payload'
+
+import { headersWithCors } from 'payload'
+
+import { etagOf, isNotModified } from '../feeds/conditionalGet.js'
+import { slugsOf } from '../options.js'
+import { readContentVersion } from './contentVersion.js'
+
+/** How long browsers and CDNs may keep a public response, and serve it stale while they revalidate. */
+export type CachePolicy = { maxAge: number; staleWhileRevalidate: number }
+
+export const CONTENT_POLICY: CachePolicy = { maxAge: 60, staleWhileRevalidate: 300 }
+export const SCHEDULE_POLICY: CachePolicy = { maxAge: 60, staleWhileRevalidate: 60 }
+
+type Entry = { body: string; headers: [string, string][]; etag: string; lastModified: Date | null }
+type Store = { version: string; entries: Map<string, Entry> }
+
+/** Per-process bound: the least recently served response goes first. */
+const MAX_ENTRIES = 1_000
+
+const stores = new WeakMap<Payload, Store>()
+
+/** Headers that belong to one request, not to the cached bytes. */
+const PER_REQUEST = /^(access-control-|vary$|cache-control$|etag$|x-cache$|set-cookie$|content-length$)/i
+
+const CONDITIONAL = ['if-none-match', 'if-modified-since']
+
+const storeFor = (payload: Payload, version: string): Store => {
+  const current = stores.get(payload)
+  if (current?.version === version) {
+    return current
+  }
+  const fresh: Store = { version, entries: new Map() }
+  stores.set(payload, fresh)
+  return fresh
+}
+
+const remember = (store: Store, key: string, entry: Entry) => {
+  store.entries.delete(key)
+  store.entries.set(key, entry)
+  if (store.entries.size > MAX_ENTRIES) {
+    store.entries.delete(store.entries.keys().next().value as string)
+  }
+}
+
+/** No credentials of any kind: no Authorization header and no Payload session cookie. */
+export const hasCredentials = (payload: Payload, headers: Headers): boolean =>
+  headers.has('authorization') ||
+  (headers.get('cookie') ?? '')
+    .split(';')
+    .some((part) => part.trim().startsWith(`${payload.config.cookiePrefix}-token=`))
+
+const withoutConditionals = (headers: Headers): Headers => {
+  const copy = new Headers(headers)
+  CONDITIONAL.forEach((name) => copy.delete(name))
+  return copy
+}
+
+export type ServePublicArgs = {
+  payload: Payload
+  request: { url: string; method: string; headers: Headers }
+  isAnonymous: boolean
+  policy: CachePolicy
+  /** Computes the response; called with the request's conditional headers removed, on a miss only. */
+  produce: (headers: Headers) => Promise<Response>
+  /** Adds per-request headers (CORS) to what is sent. */
+  finish?: (headers: Headers) => Headers
+}
+
+/**
+ * Anonymous GETs of published content, answered from this process's memory while the content
+ * version (one key-value read per request) is unchanged; `ETag`/`304` and a CDN-friendly
+ * `Cache-Control`. Signed-in and `draft=true` requests always run `produce` and are marked
+ * `private, no-store`.
+ */
+export const servePublic = async ({
+  payload,
+  request,
+  isAnonymous,
+  policy,
+  produce,
+  finish = (headers) => headers,
+}: ServePublicArgs): Promise<Response> => {
+  const url = new URL(request.url)
+  if (request.method !== 'GET' || !isAnonymous || url.searchParams.get('draft') === 'true') {
+    const response = await produce(request.headers)
+    const headers = new Headers(response.headers)
+    headers.set('Cache-Control', 'private, no-store')
+    return new Response(response.body, { status: response.status, headers })
+  }
+  const version = await readContentVersion(payload)
+  const store = storeFor(payload, version)
+  const key = `${url.pathname}${url.search}|${request.headers.get('origin') ?? ''}`
+  let entry = store.entries.get(key)
+  const isHit = entry !== undefined
+  if (!entry) {
+    const response = await produce(withoutConditionals(request.headers))
+    if (response.status !== 200) {
+      return response
+    }
+    const body = await response.text()
+    const lastModified = response.headers.get('last-modified')
+    entry = {
+      body,
+      headers: [...response.headers].filter(([name]) => !PER_REQUEST.test(name)),
+      etag: response.headers.get('etag') ?? etagOf(body),
+      lastModified: lastModified ? new Date(lastModified) : null,
+    }
+  }
+  remember(store, key, entry)
+  const headers = finish(new Headers(entry.headers))
+  headers.set('ETag', entry.etag)
+  headers.set(
+    'Cache-Control',
+    `public, max-age=${policy.maxAge}, stale-while-revalidate=${policy.staleWhileRevalidate}`,
+  )
+  headers.set('Vary', 'Authorization, Cookie, Origin')
+  headers.set('X-Cache', isHit ? 'hit' : 'miss')
+  if (isNotModified({ headers: request.headers, etag: entry.etag, lastModified: entry.lastModified })) {
+    return new Response(null, { status: 304, headers })
+  }
+  return new Response(entry.body, { status: 200, headers })
+}
+
+/** A plugin endpoint whose anonymous GETs go through the public cache, in any host. */
+export const cachedEndpoint = (endpoint: Endpoint, policy: CachePolicy = CONTENT_POLICY): Endpoint => ({
+  ...endpoint,
+  handler: (req) =>
+    servePublic({
+      payload: req.payload,
+      request: { url: req.url ?? '', method: req.method ?? 'GET', headers: req.headers },
+      isAnonymous: !req.user,
+      policy,
+      produce: async (headers) => endpoint.handler({ ...req, headers } as PayloadRequest),
+      finish: (headers) => headersWithCors({ headers, req }),
+    }),
+})
+
+/**
+ * For a host's own REST route (our express app): anonymous GETs of the plugin's public collections
+ * (`/api/reviews`, `/api/reviews/:id`, films, tracks, composers, and the endpoints on them) and of
+ * its feeds and schedule, answered from the cache before Payload's request handling runs at all.
+ */
+export const cachedRestRead = async ({
+  payload,
+  request,
+  produce,
+}: {
+  payload: Payload
+  request: Request
+  produce: () => Promise<Response>
+}): Promise<Response> => {
+  const [first] = new URL(request.url).pathname.slice(payload.config.routes.api.length).split('/').filter(Boolean)
+  const { films, tracks, composers, reviews } = slugsOf(payload)
+  const isPublic = [films, tracks, composers, reviews, 'feeds', 'schedule', 'schedule.ics'].includes(first)
+  if (request.method !== 'GET' || !isPublic) {
+    return produce()
+  }
+  return servePublic({
+    payload,
+    request,
+    isAnonymous: !hasCredentials(payload, request.headers),
+    policy: first === 'schedule' || first === 'schedule.ics' ? SCHEDULE_POLICY : CONTENT_POLICY,
+    produce: () => produce(),
+    finish: (headers) => headersWithCors({ headers, req: { payload, headers: request.headers } as PayloadRequest }),
+  })
+}

@@ -1,0 +1,32 @@
+import type { Endpoint } from 'payload'
+
+import { isStaff } from '../access/hasRole.js'
+import { slugsOf } from '../options.js'
+import { recomputeFilmTotals } from '../runtime/filmTotals.js'
+import { toCollectionID } from '../relationID.js'
+import { json } from './respond.js'
+
+/**
+ * `POST /api/films/:id/recompute-runtime` (admin, editor) — repair: the film's totals recomputed
+ * from its tracks with one aggregate query. Answers the stored totals and what they were before.
+ */
+export const recomputeRuntimeEndpoint: Endpoint = {
+  path: '/:id/recompute-runtime',
+  method: 'post',
+  handler: async (req) => {
+    if (!req.user) {
+      return json(req, { errors: [{ message: "Sign in as an editor or admin to recompute a film's runtime." }] }, 401)
+    }
+    if (!isStaff(req.user)) {
+      return json(req, { errors: [{ message: "Only editors and admins can recompute a film's runtime." }] }, 403)
+    }
+    const raw = String(req.routeParams?.id ?? '')
+    const film = toCollectionID({ req, collection: slugsOf(req.payload).films, id: raw })
+    const notFound = () => json(req, { errors: [{ message: `No film with id ${raw}.` }] }, 404)
+    if (film === null) {
+      return notFound()
+    }
+    const totals = await recomputeFilmTotals({ req, film })
+    return totals ? json(req, { id: film, ...totals }) : notFound()
+  },
+}

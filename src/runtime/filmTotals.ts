@@ -1,0 +1,205 @@
+import type { CollectionSlug, PayloadRequest, Where } from 'payload'
+
+import { commitTransaction, initTransaction, killTransaction } from 'payload'
+
+import type { ID } from '../relationID.js'
+import { formatClock } from '../../fields/duration.js'
+import type { SQLAdapter } from '../sqlAdapter.js'
+import { slugsOf } from '../options.js'
+import { isSQLAdapter, tableOf } from '../sqlAdapter.js'
+
+/** What one write changes on one film: tracks added (negative: removed) and seconds added. */
+export type FilmDelta = { film: ID; tracks: number; seconds: number }
+
+/** The rows an update or delete operation names: one id, or a where. */
+export type WriteTarget = { id?: ID; where?: Where }
+
+export type FilmTotals = { trackCount: number; totalRuntimeSeconds: number; totalRuntime: string }
+
+/** Per-film sums of several deltas, without the films whose totals do not move. */
+export const mergeDeltas = (deltas: FilmDelta[]): FilmDelta[] => {
+  const byFilm = new Map<string, FilmDelta>()
+  for (const { film, tracks, seconds } of deltas) {
+    const sum = byFilm.get(String(film)) ?? { film, tracks: 0, seconds: 0 }
+    byFilm.set(String(film), { film, tracks: sum.tracks + tracks, seconds: sum.seconds + seconds })
+  }
+  return [...byFilm.values()].filter((delta) => delta.tracks !== 0 || delta.seconds !== 0)
+}
+
+/** A total order on ids, so two writers touching the same films always lock them in the same order. */
+const byID = (a: FilmDelta, b: FilmDelta): number =>
+  typeof a.film === 'number' && typeof b.film === 'number'
+    ? a.film - b.film
+    : String(a.film).localeCompare(String(b.film))
+
+/**
+ * The film's `totalRuntime` text follows its seconds. Written only while the seconds still equal what
+ * this writer's increment returned: without a transaction a later writer may have moved them, and
+ * then that writer's own text write is the right one.
+ */
+const writeRuntimeText = async ({ req, film, seconds }: { req: PayloadRequest; film: ID; seconds: number }) => {
+  await req.payload.db.updateOne({
+    collection: slugsOf(req.payload).films as CollectionSlug,
+    where: { and: [{ id: { equals: film } }, { totalRuntimeSeconds: { equals: seconds } }] },
+    data: { totalRuntime: formatClock(seconds) },
+    returning: false,
+    req,
+  })
+}
+
+/**
+ * Adds each delta to its film with one atomic increment in the database (`SET n = n + d` on SQL,
+ * `$inc` on MongoDB) and then writes the runtime text: two statements per film, whatever its track
+ * count, and never a lost update between concurrent writers. Films are touched in id order so
+ * opposite moves cannot deadlock.
+ */
+export const adjustFilmTotals = async ({ req, deltas }: { req: PayloadRequest; deltas: FilmDelta[] }) => {
+  for (const { film, tracks, seconds } of mergeDeltas(deltas).sort(byID)) {
+    const updated = (await req.payload.db.updateOne({
+      collection: slugsOf(req.payload).films as CollectionSlug,
+      id: film,
+      data: { trackCount: { $inc: tracks }, totalRuntimeSeconds: { $inc: seconds } },
+      select: { totalRuntimeSeconds: true },
+      req,
+    })) as { totalRuntimeSeconds?: null | number } | null
+    // A film deleted meanwhile has no totals left to keep.
+    if (updated) {
+      await writeRuntimeText({ req, film, seconds: Number(updated.totalRuntimeSeconds) || 0 })
+    }
+  }
+}
+
+/**
+ * PostgreSQL: takes the row locks (`SELECT … FOR UPDATE`) of the rows a write is about to read and
+ * change, so a concurrent writer reads them only after this one commits: the document Payload hands
+ * the hooks as `previousDoc` is then the latest, and deltas computed from it are exact. SQLite runs
+ * one transaction at a time, so there is nothing to take.
+ */
+export const lockRows = async ({
+  req,
+  collection,
+  id,
+  where,
+}: {
+  req: PayloadRequest
+  collection: string
+  id?: ID
+  where?: Where
+}): Promise<void> => {
+  const db = req.payload.db
+  const table = isSQLAdapter(db) && db.name === 'postgres' ? tableOf(db, collection) : undefined
+  if (!isSQLAdapter(db) || !table || req.transactionID === undefined) {
+    return
+  }
+  const ids =
+    id !== undefined
+      ? [id]
+      : where
+        ? (
+            await req.payload.find({
+              collection: collection as CollectionSlug,
+              where,
+              select: {},
+              pagination: false,
+              depth: 0,
+              overrideAccess: true,
+              req,
+            })
+          ).docs.map((doc) => doc.id as ID)
+        : []
+  if (ids.length > 0) {
+    const from = db.schemaName ? `${quoteName(db.schemaName)}.${quoteName(table.name)}` : quoteName(table.name)
+    const session = db.sessions[String(await req.transactionID)]
+    await db.execute({
+      db: session?.db ?? db.drizzle,
+      raw: `SELECT "id" FROM ${from} WHERE "id" IN (${ids.map(sqlLiteral).join(', ')}) ORDER BY "id" FOR UPDATE`,
+    })
+  }
+}
+
+const quoteName = (name: string): string => `"${name.replace(/"/g, '""')}"`
+
+const sqlLiteral = (id: ID): string =>
+  typeof id === 'number' && Number.isSafeInteger(id) ? String(id) : `'${String(id).replace(/'/g, "''")}'`
+
+/** `SELECT count(*), sum(duration)` over the film's tracks: one query, no rows in JavaScript. */
+const sumTracksSQL = async ({ req, db, film }: { req: PayloadRequest; db: SQLAdapter; film: ID }) => {
+  const table = tableOf(db, slugsOf(req.payload).tracks)
+  const filmColumn = table?.columns.film?.name
+  const secondsColumn = table?.columns.durationSeconds?.name
+  if (!table || !filmColumn || !secondsColumn) {
+    throw new Error('soundtrackReviews: no tracks table with film and durationSeconds columns.')
+  }
+  const from = db.schemaName ? `${quoteName(db.schemaName)}.${quoteName(table.name)}` : quoteName(table.name)
+  const raw = `SELECT count(*) AS "tracks", coalesce(sum(${quoteName(secondsColumn)}), 0) AS "seconds" FROM ${from} WHERE ${quoteName(filmColumn)} = ${sqlLiteral(film)}`
+  const session = req.transactionID !== undefined ? db.sessions[String(await req.transactionID)] : undefined
+  const result = await db.execute({ db: session?.db ?? db.drizzle, raw })
+  const row = result.rows?.[0] ?? {}
+  return { tracks: Number(row.tracks) || 0, seconds: Number(row.seconds) || 0 }
+}
+
+/** Adapters without SQL (MongoDB): the durations, selected alone, summed here. */
+const sumTracksRead = async ({ req, film }: { req: PayloadRequest; film: ID }) => {
+  const { docs } = await req.payload.find({
+    collection: slugsOf(req.payload).tracks as CollectionSlug,
+    where: { film: { equals: film } },
+    select: { durationSeconds: true },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  return { tracks: docs.length, seconds: docs.reduce((sum, doc) => sum + (Number(doc.durationSeconds) || 0), 0) }
+}
+
+/** What the film's tracks add up to in the database now, independent of the stored totals. */
+export const sumFilmTracks = async ({ req, film }: { req: PayloadRequest; film: ID }) =>
+  isSQLAdapter(req.payload.db) ? sumTracksSQL({ req, db: req.payload.db, film }) : sumTracksRead({ req, film })
+
+/**
+ * Repair: recomputes a film's totals from its tracks and stores them, in one transaction with the
+ * film locked first, so no concurrent increment lands between the sum and the write. Null when
+ * there is no such film.
+ */
+export const recomputeFilmTotals = async ({
+  req,
+  film,
+}: {
+  req: PayloadRequest
+  film: ID
+}): Promise<(FilmTotals & { previous: FilmTotals }) | null> => {
+  const collection = slugsOf(req.payload).films as CollectionSlug
+  const isOwnTransaction = await initTransaction(req)
+  try {
+    const previous = (await req.payload.db.updateOne({
+      collection,
+      id: film,
+      data: { trackCount: { $inc: 0 } },
+      select: { trackCount: true, totalRuntimeSeconds: true, totalRuntime: true },
+      req,
+    })) as Partial<FilmTotals> | null
+    let result: (FilmTotals & { previous: FilmTotals }) | null = null
+    if (previous) {
+      const { tracks, seconds } = await sumFilmTracks({ req, film })
+      const totals = { trackCount: tracks, totalRuntimeSeconds: seconds, totalRuntime: formatClock(seconds) }
+      await req.payload.db.updateOne({ collection, id: film, data: totals, returning: false, req })
+      result = {
+        ...totals,
+        previous: {
+          trackCount: Number(previous.trackCount) || 0,
+          totalRuntimeSeconds: Number(previous.totalRuntimeSeconds) || 0,
+          totalRuntime: previous.totalRuntime ?? formatClock(0),
+        },
+      }
+    }
+    if (isOwnTransaction) {
+      await commitTransaction(req)
+    }
+    return result
+  } catch (error) {
+    if (isOwnTransaction) {
+      await killTransaction(req)
+    }
+    throw error
+  }
+}
