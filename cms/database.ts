@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { migrations as postgresMigrations } from './migrations/postgres'
 import { migrations as sqliteMigrations } from './migrations/sqlite'
 import { takeTurns } from './sqliteTurns'
 
@@ -39,7 +40,11 @@ export const databaseAdapter = (uri: string = DEFAULT_DATABASE_URI): DatabaseAda
     case 'mongodb':
       return mongooseAdapter({ url: uri, connectOptions: { serverSelectionTimeoutMS: 10_000 } })
     case 'postgres':
-      return postgresAdapter({ pool: { connectionString: uri } })
+      return postgresAdapter({
+        pool: { connectionString: uri },
+        migrationDir: migrationDir('postgres'),
+        prodMigrations: postgresMigrations,
+      })
     case 'sqlite': {
       const file = uri.startsWith('file:') ? uri.slice('file:'.length) : null
       if (file) {
