@@ -34,11 +34,32 @@ export const databaseKind = (uri: string): DatabaseKind => {
   )
 }
 
+/**
+ * Payload's MongoDB adapter turns transactions off unless the connection names a replica set
+ * (`?replicaSet=…`; `mongodb+srv://` gets it from DNS): say so at start, not after a half-written import.
+ */
+export const mongoTransactionWarning = (uri: string): null | string =>
+  uri.startsWith('mongodb+srv://') || /[?&]replicaSet=[^&]+/.test(uri)
+    ? null
+    : 'MongoDB without transactions: DATABASE_URI names no replica set (add ?replicaSet=<name>; a single-node replica set is enough). ' +
+      'Payload then writes without transactions: a failed track-list import or publish can leave part of its writes behind, and concurrent saves are not isolated.'
+
 /** The adapter for `DATABASE_URI`: SQLite (embedded default), PostgreSQL or MongoDB. */
 export const databaseAdapter = (uri: string = DEFAULT_DATABASE_URI): DatabaseAdapterObj => {
   switch (databaseKind(uri)) {
-    case 'mongodb':
-      return mongooseAdapter({ url: uri, connectOptions: { serverSelectionTimeoutMS: 10_000 } })
+    case 'mongodb': {
+      const mongo = mongooseAdapter({ url: uri, connectOptions: { serverSelectionTimeoutMS: 10_000 } })
+      const warning = mongoTransactionWarning(uri)
+      return warning
+        ? {
+            ...mongo,
+            init: (args) => {
+              args.payload.logger.warn(warning)
+              return mongo.init(args)
+            },
+          }
+        : mongo
+    }
     case 'postgres':
       return postgresAdapter({
         pool: { connectionString: uri },
