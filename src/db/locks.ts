@@ -76,7 +76,8 @@ export const lockReviews = (req: PayloadRequest, ids: ID[]): Promise<void> =>
  * one claimant can win. SQL: an UPDATE of the row `WHERE _status <> 'published'`, whose row count
  * says who won; a second claimant waits for the first's row lock and then matches nothing.
  * MongoDB: `findOneAndUpdate` on the same condition, writing `_status` (the publish that follows
- * writes it again); without a replica set it is still one atomic document update.
+ * writes it again); without a replica set it is still one atomic document update, and a publish
+ * that then fails gives the claim back (releaseClaim), as a rollback would.
  */
 export const claimForPublishing = async ({ req, id }: { req: PayloadRequest; id: ID }): Promise<boolean> => {
   const slug = slugsOf(req.payload).reviews
@@ -103,4 +104,15 @@ export const claimForPublishing = async ({ req, id }: { req: PayloadRequest; id:
     return claimed !== null
   }
   return true
+}
+
+/** Undoes a MongoDB claim that no transaction will roll back; SQL claims end with their transaction. */
+export const releaseClaim = async ({ req, id }: { req: PayloadRequest; id: ID }): Promise<void> => {
+  const mongo = req.payload.db as unknown as MongoAdapter
+  if (mongo.name !== 'mongoose' || (req.transactionID && mongo.sessions[await req.transactionID])) {
+    return
+  }
+  await mongo.collections[slugsOf(req.payload).reviews]
+    .findOneAndUpdate({ _id: id, _status: 'published' }, { $set: { _status: 'draft' } }, { projection: { _id: 1 } })
+    .lean()
 }

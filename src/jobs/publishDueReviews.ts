@@ -4,7 +4,7 @@ import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
 import type { ResolvedOptions } from '../options.js'
 import type { ID } from '../relationID.js'
-import { claimForPublishing, lockSchedule } from '../db/locks.js'
+import { claimForPublishing, lockSchedule, releaseClaim } from '../db/locks.js'
 import { describeErrors, queueIDs, readSchedule, reassignSlots, SCHEDULING } from '../hooks/assignScheduleSlots.js'
 import { changeQueue, without } from '../hooks/changeQueue.js'
 import { PUBLISHED_BY_SCHEDULE } from '../hooks/guardPublishing.js'
@@ -74,15 +74,20 @@ export const publishDueReviews = async ({
         await lockSchedule(tx)
         const isWon = await claimForPublishing({ req: tx, id: review.id })
         if (isWon) {
-          await payload.update({
-            collection: slugsOf(payload).reviews,
-            id: review.id,
-            data: { _status: 'published', publishedAt: review.publishAt, publishAt: review.publishAt },
-            depth: 0,
-            overrideAccess: true,
-            select: { _status: true },
-            req: tx,
-          })
+          await payload
+            .update({
+              collection: slugsOf(payload).reviews,
+              id: review.id,
+              data: { _status: 'published', publishedAt: review.publishAt, publishAt: review.publishAt },
+              depth: 0,
+              overrideAccess: true,
+              select: { _status: true },
+              req: tx,
+            })
+            .catch(async (error: unknown) => {
+              await releaseClaim({ req: tx, id: review.id })
+              throw error
+            })
         }
         await changeQueue({ req: tx, change: without([review.id]) })
         return isWon
