@@ -6,12 +6,16 @@ import { lockReviews, lockSchedule } from '../db/locks.js'
 /**
  * A review's update or delete locks the schedule's row and then the review's before Payload reads
  * the review, so a slot write, an editor's draft, an admin's publish and the job's publish each
- * build on the last committed version. The schedule comes first because its writers lock reviews.
+ * build on the last committed version. The schedule comes first because its writers lock reviews;
+ * bulk writes (by `where`) take it too, and their rows are locked as Payload updates them.
  */
 export const lockReviewBeforeWriting: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+  if (operation !== 'update' && operation !== 'delete') {
+    return args
+  }
+  await lockSchedule(req)
   const { id } = args as { id?: ID }
-  if ((operation === 'update' || operation === 'delete') && id !== undefined) {
-    await lockSchedule(req)
+  if (id !== undefined) {
     await lockReviews(req, [id])
   }
   return args
