@@ -103,7 +103,7 @@ export const claimForPublishing = async ({ req, id }: { req: PayloadRequest; id:
       .lean()
     return claimed !== null
   }
-  // Another adapter: no claim to take; the job's own check of the queue is all there is.
+  // Another adapter: nothing to claim with, so only runners that never overlap publish once.
   return true
 }
 
