@@ -88,12 +88,22 @@ describe.runIf(isPostgres)('two instances on one PostgreSQL database', () => {
     await payload?.destroy()
   })
 
-  it('should publish every due review exactly once, dequeue it once and record no error', async () => {
+  it('should migrate an empty database once when both start together, then publish every due review exactly once, dequeue it once and record no error', async () => {
     const uri = testDatabaseURI('two_instances')
-    // The first start migrates the empty database; then both run the job every second.
+    const server = new URL(uri)
+    const name = server.pathname.slice(1)
+    server.pathname = '/postgres'
+    const { default: pg } = await import('pg')
+    const management = new pg.Client({ connectionString: server.toString() })
+    await management.connect()
+    await management.query(`CREATE DATABASE "${name}"`)
+    await management.end()
+
+    // Both start at once on the empty database and run the job every second.
     const every = { PUBLISH_CRON: '* * * * * *' }
-    const first = await startInstance(uri, every)
-    const second = await startInstance(uri, every)
+    const [first, second] = await Promise.all([startInstance(uri, every), startInstance(uri, every)])
+    const migrated = [first, second].filter((instance) => /Migrated: +\S+_initial/.test(instance.output()))
+    expect(migrated, 'instances that applied the initial migration').toHaveLength(1)
 
     process.env.PAYLOAD_SECRET ||= 'test-secret-not-for-production'
     process.env.DATABASE_URI = uri
