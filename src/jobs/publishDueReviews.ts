@@ -9,6 +9,7 @@ import { describeErrors, queueIDs, readSchedule, reassignSlots, SCHEDULING } fro
 import { changeQueue, without } from '../hooks/changeQueue.js'
 import { PUBLISHED_BY_SCHEDULE } from '../hooks/guardPublishing.js'
 import { withContext } from '../hooks/withContext.js'
+import { oneAtATime } from '../oneAtATime.js'
 import { slugsOf } from '../options.js'
 
 export type PublishRun = { published: ID[]; failed: { id: ID; reason: string }[] }
@@ -38,13 +39,18 @@ const inOwnTransaction = async <T>(req: PayloadRequest, work: (req: PayloadReque
  * A runner that loses a claim leaves the review to the winner. Finally, in one more transaction,
  * reviews that failed leave the queue, the rest are re-slotted and lastRunAt/lastError recorded.
  */
-export const publishDueReviews = async ({
+export const publishDueReviews = ({
   req,
   now = new Date(),
 }: {
   req: PayloadRequest
   now?: Date
-}): Promise<PublishRun> => {
+}): Promise<PublishRun> => serialised(req.payload, () => publishDue({ req, now }))
+
+/* Runs in one process take turns (as before); across processes the claim decides. */
+const serialised = oneAtATime()
+
+const publishDue = async ({ req, now }: { req: PayloadRequest; now: Date }): Promise<PublishRun> => {
   const { payload } = req
   const schedule = await readSchedule(req)
   const run: PublishRun = { published: [], failed: [] }
