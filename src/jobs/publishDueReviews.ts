@@ -32,6 +32,9 @@ const inOwnTransaction = async <T>(req: PayloadRequest, work: (req: PayloadReque
   }
 }
 
+/* Runs in one process take turns (as before); across processes the claim decides. */
+const serialised = oneAtATime()
+
 /**
  * Publishes every queued review whose slot has passed, oldest slot first, each in its own
  * transaction: lock the schedule's row, claim the review (a conditional write only one runner
@@ -46,9 +49,6 @@ export const publishDueReviews = ({
   req: PayloadRequest
   now?: Date
 }): Promise<PublishRun> => serialised(req.payload, () => publishDue({ req, now }))
-
-/* Runs in one process take turns (as before); across processes the claim decides. */
-const serialised = oneAtATime()
 
 const publishDue = async ({ req, now }: { req: PayloadRequest; now: Date }): Promise<PublishRun> => {
   const { payload } = req
