@@ -236,10 +236,8 @@ describe('admin (browser)', () => {
     } finally {
       await stale.close()
     }
-    const stored = (await (await page.request.get('/api/globals/publication-schedule?depth=0')).json()) as {
-      time: string
-    }
-    expect(stored.time).toBe('10:00')
+    await page.reload()
+    expect(await inputValue('#field-time')).toBe('10:00')
     await page.locator('#field-time').fill('09:00')
     await saveAndWait(page)
   })
