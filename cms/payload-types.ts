@@ -277,7 +277,7 @@ export interface Film {
 export interface Track {
   id: number;
   film: number | Film;
-  disc?: number | null;
+  disc: number;
   number: number;
   title: string;
   /**

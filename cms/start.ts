@@ -13,13 +13,17 @@ process.env.NEXT_TELEMETRY_DISABLED = '1'
 
 const port = Number(process.env.PORT || 3000)
 const shouldSeed = (process.env.SEED_DEMO ?? 'true').toLowerCase() !== 'false'
+const shouldServeAdmin = (process.env.SERVE_ADMIN ?? 'true').toLowerCase() !== 'false'
 
-ensureAdminBuild()
+if (shouldServeAdmin) {
+  ensureAdminBuild()
+}
 const { default: config } = await import('./payload.config')
 
 const server = await startServer({
   config,
   port,
+  admin: shouldServeAdmin,
   beforeListen: async (payload) => {
     if (shouldSeed) {
       const { seeded, reason } = await seedDemo({ payload })
@@ -29,9 +33,11 @@ const server = await startServer({
 })
 
 const { totalDocs: users } = await server.payload.count({ collection: 'users', overrideAccess: true })
-server.payload.logger.info(
-  `Admin: ${server.url}/admin${users === 0 ? ' (the first visit creates the first admin)' : ''}`,
-)
+if (shouldServeAdmin) {
+  server.payload.logger.info(
+    `Admin: ${server.url}/admin${users === 0 ? ' (the first visit creates the first admin)' : ''}`,
+  )
+}
 server.payload.logger.info(
   `API: ${server.url}/api · GraphQL: ${server.url}/api/graphql · Health: ${server.url}/healthz`,
 )

@@ -3,8 +3,10 @@ import type { GlobalConfig, PayloadRequest } from 'payload'
 import type { ResolvedOptions } from '../src/options.js'
 import { isAdmin } from '../src/access/isAdmin.js'
 import { assignScheduleSlots, queueIDs } from '../src/hooks/assignScheduleSlots.js'
+import { lockScheduleBeforeSaving } from '../src/hooks/lockBeforeWriting.js'
 import { pruneQueue } from '../src/hooks/pruneQueue.js'
 import { invalidateAfterGlobalChange } from '../src/cache/contentVersion.js'
+import { refuseStaleSchedule } from '../src/hooks/refuseStaleSchedule.js'
 import { isLocalDate, isValidTimeZone, parseTimeOfDay, WEEKDAYS } from '../src/schedule/index.js'
 import { componentPath } from '../src/admin/componentPath.js'
 
@@ -18,7 +20,11 @@ export const PublicationSchedule = (options: ResolvedOptions): GlobalConfig => (
     description: 'One review a week: the n-th queued review goes out in the n-th free slot.',
   },
   access: { read: isAdmin, update: isAdmin, readVersions: isAdmin },
-  hooks: { beforeChange: [pruneQueue], afterChange: [assignScheduleSlots, invalidateAfterGlobalChange] },
+  hooks: {
+    beforeOperation: [lockScheduleBeforeSaving, refuseStaleSchedule],
+    beforeChange: [pruneQueue],
+    afterChange: [assignScheduleSlots, invalidateAfterGlobalChange],
+  },
   fields: [
     {
       name: 'lastError',

@@ -9,11 +9,13 @@ import { canDeleteReview } from '../src/access/canDeleteReview.js'
 import { isAdminField } from '../src/access/isAdmin.js'
 import { isEditor } from '../src/access/isEditor.js'
 import { publishedOrSignedIn } from '../src/access/publishedOrSignedIn.js'
+import { dequeueDeletedReview } from '../src/hooks/dequeueDeletedReview.js'
 import { dequeuePublishedReview } from '../src/hooks/dequeuePublishedReview.js'
 import { fillByline } from '../src/hooks/fillByline.js'
 import { invalidateAfterChange, invalidateAfterDelete } from '../src/cache/contentVersion.js'
 import { guardPublishing } from '../src/hooks/guardPublishing.js'
 import { keepEditorsOnDrafts } from '../src/hooks/keepEditorsOnDrafts.js'
+import { lockReviewBeforeWriting } from '../src/hooks/lockBeforeWriting.js'
 import { readPublishedForPublic } from '../src/hooks/readPublishedForPublic.js'
 import { stampPublishedAt } from '../src/hooks/stampPublishedAt.js'
 import { relationID } from '../src/relationID.js'
@@ -109,12 +111,14 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
       defaultPopulate: { title: true, slug: true, film: true, publishedAt: true, excerpt: true, rating: true },
       hooks: {
         beforeOperation: [
+          lockReviewBeforeWriting,
           readPublishedForPublic,
           keepEditorsOnDrafts,
           omitBodiesFromLists(['plotRecap', 'analysis', 'finalThoughts']),
         ],
         beforeChange: [guardPublishing, stampPublishedAt, fillByline(options.usersCollection)],
         afterChange: [dequeuePublishedReview, invalidateAfterChange],
+        beforeDelete: [dequeueDeletedReview],
         afterDelete: [invalidateAfterDelete],
       },
       fields: [
@@ -208,6 +212,8 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
         {
           name: 'publishAt',
           type: 'date',
+          // The job's due query.
+          index: true,
           access: noDirectWrites,
           admin: {
             readOnly: true,
@@ -221,6 +227,8 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
           name: 'publishedAt',
           type: 'date',
           access: adminWrites,
+          // The feeds' newest-first order.
+          index: true,
           admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
         },
       ],

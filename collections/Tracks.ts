@@ -42,7 +42,8 @@ export const Tracks = (options: ResolvedOptions): CollectionConfig =>
         {
           type: 'row',
           fields: [
-            wholeNumber({ name: 'disc', label: 'Disc', ...DISCS, overrides: { defaultValue: 1 } }),
+            // Required: SQL unique indexes treat NULLs as distinct, so a null disc would let duplicate numbers in.
+            wholeNumber({ name: 'disc', label: 'Disc', ...DISCS, required: true, overrides: { defaultValue: 1 } }),
             wholeNumber({ name: 'number', label: 'Track number', ...TRACK_NUMBERS, required: true }),
           ],
         },

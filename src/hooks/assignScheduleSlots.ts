@@ -18,6 +18,7 @@ export type ScheduleDoc = {
   timezone?: null | string
   queue?: (ID | { id: ID })[] | null
   skipDates?: { date?: null | string }[] | null
+  updatedAt?: null | string
 }
 
 /** The schedule as stored (ids at depth 0), read inside `req`'s transaction. */

@@ -1,8 +1,8 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
 import { oneAtATime } from '../oneAtATime.js'
-import { slugsOf } from '../options.js'
-import { queueIDs, readSchedule, SCHEDULING } from './assignScheduleSlots.js'
+import { SCHEDULING } from './assignScheduleSlots.js'
+import { changeQueue, without } from './changeQueue.js'
 import { withContext } from './withContext.js'
 
 /** Set on the schedule write that takes published reviews off the queue (see pruneQueue). */
@@ -16,17 +16,8 @@ export const dequeuePublishedReview: CollectionAfterChangeHook = async ({ doc, r
   if (doc._status !== 'published' || req.context[SCHEDULING]) {
     return doc
   }
-  await oneDequeueAtATime(req.payload, async () => {
-    const queue = queueIDs((await readSchedule(req)).queue)
-    if (queue.some((id) => String(id) === String(doc.id))) {
-      await req.payload.updateGlobal({
-        slug: slugsOf(req.payload).schedule,
-        data: { queue: queue.filter((id) => String(id) !== String(doc.id)) },
-        depth: 0,
-        overrideAccess: true,
-        req: withContext(req, { [DEQUEUING]: true }),
-      })
-    }
-  })
+  await oneDequeueAtATime(req.payload, () =>
+    changeQueue({ req: withContext(req, { [DEQUEUING]: true }), change: without([doc.id]) }),
+  )
   return doc
 }

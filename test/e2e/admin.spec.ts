@@ -320,6 +320,33 @@ describe('admin (browser)', () => {
     }
   })
 
+  it("should save the schedule again from the same form, and refuse a second tab's stale save with a 409 the admin sees", async () => {
+    await page.goto('/admin/globals/publication-schedule')
+    await page.locator('#field-time').fill('10:00')
+    await saveAndWait(page)
+    await page.locator('#field-time').fill('09:00')
+    await saveAndWait(page)
+
+    const stale = await session.context.newPage()
+    try {
+      await stale.goto('/admin/globals/publication-schedule')
+      await stale.locator('#field-time').waitFor()
+      await page.locator('#field-time').fill('10:00')
+      await saveAndWait(page)
+      await stale.locator('#field-time').fill('11:00')
+      await stale.locator('#action-save').click()
+      const error = stale.locator('.payload-toast-container .toast-error').first()
+      await error.waitFor()
+      expect(await error.textContent()).toMatch(/saved at .* reload the schedule/)
+    } finally {
+      await stale.close()
+    }
+    await page.reload()
+    expect(await inputValue('#field-time')).toBe('10:00')
+    await page.locator('#field-time').fill('09:00')
+    await saveAndWait(page)
+  })
+
   it('should show an editor Save Draft but no Publish, Unpublish or Delete on a review that is not theirs', async () => {
     const editor = { email: 'editor@example.test', password: 'e2e-Editor-password-1' }
     await server.payload.create({ collection: 'users', data: { ...editor, roles: ['editor'] }, depth: 0 })

@@ -111,7 +111,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`tracks\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`film_id\` integer NOT NULL,
-  	\`disc\` numeric DEFAULT 1,
+  	\`disc\` numeric DEFAULT 1 NOT NULL,
   	\`number\` numeric NOT NULL,
   	\`title\` text NOT NULL,
   	\`duration\` text,
@@ -192,6 +192,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE UNIQUE INDEX \`reviews_slug_idx\` ON \`reviews\` (\`slug\`);`)
   await db.run(sql`CREATE INDEX \`reviews_film_idx\` ON \`reviews\` (\`film_id\`);`)
   await db.run(sql`CREATE INDEX \`reviews_author_idx\` ON \`reviews\` (\`author_id\`);`)
+  await db.run(sql`CREATE INDEX \`reviews_publish_at_idx\` ON \`reviews\` (\`publish_at\`);`)
+  await db.run(sql`CREATE INDEX \`reviews_published_at_idx\` ON \`reviews\` (\`published_at\`);`)
   await db.run(sql`CREATE INDEX \`reviews_updated_at_idx\` ON \`reviews\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`reviews_created_at_idx\` ON \`reviews\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`reviews__status_idx\` ON \`reviews\` (\`_status\`);`)
@@ -271,6 +273,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_reviews_v_version_version_slug_idx\` ON \`_reviews_v\` (\`version_slug\`);`)
   await db.run(sql`CREATE INDEX \`_reviews_v_version_version_film_idx\` ON \`_reviews_v\` (\`version_film_id\`);`)
   await db.run(sql`CREATE INDEX \`_reviews_v_version_version_author_idx\` ON \`_reviews_v\` (\`version_author_id\`);`)
+  await db.run(sql`CREATE INDEX \`_reviews_v_version_version_publish_at_idx\` ON \`_reviews_v\` (\`version_publish_at\`);`)
+  await db.run(sql`CREATE INDEX \`_reviews_v_version_version_published_at_idx\` ON \`_reviews_v\` (\`version_published_at\`);`)
   await db.run(sql`CREATE INDEX \`_reviews_v_version_version_updated_at_idx\` ON \`_reviews_v\` (\`version_updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_reviews_v_version_version_created_at_idx\` ON \`_reviews_v\` (\`version_created_at\`);`)
   await db.run(sql`CREATE INDEX \`_reviews_v_version_version__status_idx\` ON \`_reviews_v\` (\`version__status\`);`)

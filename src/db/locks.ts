@@ -1,0 +1,119 @@
+import type { PayloadRequest } from 'payload'
+
+import type { ID } from '../relationID.js'
+import { slugsOf } from '../options.js'
+
+type Rows = { rows?: unknown[] }
+type SQLAdapter = {
+  name: 'postgres' | 'sqlite'
+  schemaName?: string
+  tableNameMap: Map<string, string>
+  sessions: Record<number | string, { db: unknown } | undefined>
+  drizzle: unknown
+  execute: (args: { db: unknown; raw: string }) => Promise<Rows>
+}
+type MongoModel = {
+  findOneAndUpdate: (filter: object, update: object, options: object) => { lean: () => Promise<unknown> }
+}
+type MongoAdapter = {
+  name: 'mongoose'
+  collections: Record<string, MongoModel>
+  sessions: Record<number | string, unknown>
+}
+
+const snakeCase = (slug: string): string =>
+  slug
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^a-zA-Z0-9]+/g, '_')
+    .toLowerCase()
+
+const quoteName = (name: string): string => `"${name.replaceAll('"', '""')}"`
+
+const literal = (id: ID): string => (typeof id === 'number' ? String(id) : `'${String(id).replaceAll("'", "''")}'`)
+
+const sqlAdapter = (req: PayloadRequest): SQLAdapter | undefined => {
+  const db = req.payload.db as unknown as SQLAdapter
+  return db.name === 'postgres' || db.name === 'sqlite' ? db : undefined
+}
+
+/** The table behind a collection or global slug (drizzle snake-cases it, and may shorten it). */
+const tableOf = (db: SQLAdapter, slug: string): string => {
+  const table = quoteName(db.tableNameMap.get(snakeCase(slug)) ?? snakeCase(slug))
+  return db.name === 'postgres' && db.schemaName ? `${quoteName(db.schemaName)}.${table}` : table
+}
+
+/** Runs raw SQL in `req`'s transaction (or outside any, when there is none). */
+const run = async (db: SQLAdapter, req: PayloadRequest, raw: string): Promise<unknown[]> => {
+  const session = req.transactionID ? db.sessions[await req.transactionID] : undefined
+  const result = await db.execute({ db: session?.db ?? db.drizzle, raw })
+  return result.rows ?? []
+}
+
+/**
+ * Takes PostgreSQL row locks (`SELECT … FOR UPDATE`, ids in ascending order) that last until `req`'s
+ * transaction ends, so a writer that locks before reading never builds on a row another writer is
+ * changing. SQLite needs none: its transactions take turns (cms/sqliteTurns.ts) and it has one writer.
+ */
+const lockRows = async ({ req, slug, ids }: { req: PayloadRequest; slug: string; ids?: ID[] }): Promise<void> => {
+  const db = sqlAdapter(req)
+  if (db?.name !== 'postgres' || !req.transactionID || ids?.length === 0) {
+    return
+  }
+  const where = ids ? ` WHERE "id" IN (${ids.map(literal).join(', ')})` : ''
+  await run(db, req, `SELECT "id" FROM ${tableOf(db, slug)}${where} ORDER BY "id" FOR UPDATE`)
+}
+
+/** Locks the publication schedule's row: every writer of the queue takes this lock first. */
+export const lockSchedule = (req: PayloadRequest): Promise<void> =>
+  lockRows({ req, slug: slugsOf(req.payload).schedule })
+
+/** Locks reviews' rows, in id order. Callers lock the schedule first: one order, no deadlock. */
+export const lockReviews = (req: PayloadRequest, ids: ID[]): Promise<void> =>
+  lockRows({ req, slug: slugsOf(req.payload).reviews, ids: [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) })
+
+/**
+ * Claims an unpublished review for publishing, in `req`'s transaction: a conditional write that only
+ * one claimant can win. SQL: an UPDATE of the row `WHERE _status <> 'published'`, whose row count
+ * says who won; a second claimant waits for the first's row lock and then matches nothing.
+ * MongoDB: `findOneAndUpdate` on the same condition, writing `_status` (the publish that follows
+ * writes it again); without a replica set it is still one atomic document update, and a publish
+ * that then fails gives the claim back (releaseClaim), as a rollback would.
+ */
+export const claimForPublishing = async ({ req, id }: { req: PayloadRequest; id: ID }): Promise<boolean> => {
+  const slug = slugsOf(req.payload).reviews
+  const db = sqlAdapter(req)
+  if (db) {
+    const table = tableOf(db, slug)
+    const claimed = await run(
+      db,
+      req,
+      `UPDATE ${table} SET "_status" = "_status" WHERE "id" = ${literal(id)} AND ("_status" IS NULL OR "_status" <> 'published') RETURNING "id"`,
+    )
+    return claimed.length === 1
+  }
+  const mongo = req.payload.db as unknown as MongoAdapter
+  if (mongo.name === 'mongoose') {
+    const session = req.transactionID ? mongo.sessions[await req.transactionID] : undefined
+    const claimed = await mongo.collections[slug]
+      .findOneAndUpdate(
+        { _id: id, _status: { $ne: 'published' } },
+        { $set: { _status: 'published' } },
+        { session, projection: { _id: 1 } },
+      )
+      .lean()
+    return claimed !== null
+  }
+  // Another adapter: nothing to claim with, so only runners that never overlap publish once.
+  return true
+}
+
+/** Undoes a MongoDB claim that no transaction will roll back; SQL claims end with their transaction. */
+export const releaseClaim = async ({ req, id }: { req: PayloadRequest; id: ID }): Promise<void> => {
+  const mongo = req.payload.db as unknown as MongoAdapter
+  if (mongo.name !== 'mongoose' || (req.transactionID && mongo.sessions[await req.transactionID])) {
+    return
+  }
+  await mongo.collections[slugsOf(req.payload).reviews]
+    .findOneAndUpdate({ _id: id, _status: 'published' }, { $set: { _status: 'draft' } }, { projection: { _id: 1 } })
+    .lean()
+}

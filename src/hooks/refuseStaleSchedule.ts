@@ -1,0 +1,23 @@
+import type { GlobalBeforeOperationHook } from 'payload'
+
+import { APIError } from 'payload'
+
+import { readSchedule } from './assignScheduleSlots.js'
+
+/**
+ * A save that says which version it was made from (`updatedAt`, as the admin's form sends it) is
+ * refused with 409 when the schedule has been saved since — by another admin, a publish or the
+ * job — instead of overwriting their queue. Runs after the row is locked (lockScheduleBeforeSaving).
+ */
+export const refuseStaleSchedule: GlobalBeforeOperationHook = async ({ args, operation, req }) => {
+  const sent = (args.data as { updatedAt?: unknown } | undefined)?.updatedAt
+  if (operation !== 'update' || (typeof sent !== 'string' && !(sent instanceof Date))) {
+    return args
+  }
+  const { updatedAt: stored } = await readSchedule(req)
+  if (stored && new Date(stored).getTime() !== new Date(sent).getTime()) {
+    const message = `updatedAt: the publication schedule was saved at ${new Date(stored).toISOString()}, after the version this save was made from (${new Date(sent).toISOString()}). Nothing was saved: reload the schedule and make your change again.`
+    throw new APIError(message, 409, { errors: [{ path: 'updatedAt', message }] }, true)
+  }
+  return args
+}
