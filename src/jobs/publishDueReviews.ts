@@ -50,6 +50,32 @@ export const publishDueReviews = ({
   now?: Date
 }): Promise<PublishRun> => serialised(req.payload, () => publishDue({ req, now }))
 
+/** The queued reviews whose slot has passed, oldest slot first: the job's one query (indexed on `publishAt`). */
+export const findDueReviews = async ({
+  req,
+  queue,
+  now,
+}: {
+  req: PayloadRequest
+  queue: (number | string)[]
+  now: Date
+}) =>
+  queue.length
+    ? (
+        await req.payload.find({
+          collection: slugsOf(req.payload).reviews,
+          where: { and: [{ id: { in: queue } }, { publishAt: { less_than_equal: now.toISOString() } }] },
+          draft: true,
+          sort: 'publishAt',
+          select: { publishAt: true, title: true },
+          pagination: false,
+          depth: 0,
+          overrideAccess: true,
+          req,
+        })
+      ).docs
+    : []
+
 const publishDue = async ({ req, now }: { req: PayloadRequest; now: Date }): Promise<PublishRun> => {
   const { payload } = req
   const schedule = await readSchedule(req)
@@ -57,20 +83,7 @@ const publishDue = async ({ req, now }: { req: PayloadRequest; now: Date }): Pro
   if (!schedule.enabled) {
     return run
   }
-  const queue = queueIDs(schedule.queue)
-  const { docs: due } = queue.length
-    ? await payload.find({
-        collection: slugsOf(payload).reviews,
-        where: { and: [{ id: { in: queue } }, { publishAt: { less_than_equal: now.toISOString() } }] },
-        draft: true,
-        sort: 'publishAt',
-        select: { publishAt: true, title: true },
-        pagination: false,
-        depth: 0,
-        overrideAccess: true,
-        req,
-      })
-    : { docs: [] }
+  const due = await findDueReviews({ req, queue: queueIDs(schedule.queue), now })
 
   const publishing = withContext(req, { [PUBLISHED_BY_SCHEDULE]: true, [SCHEDULING]: true })
   for (const review of due) {
