@@ -21,13 +21,17 @@ const dbFile = path.join(dir, 'kill.db')
 let child: ChildProcess | undefined
 let port = 0
 
+/** On Node 20, importing Lexical outside Next's bundle needs the `development` condition (see README). */
+const nodeConditions = Number(process.versions.node.split('.')[0]) < 22 ? ['--conditions=development'] : []
+
 afterAll(() => {
   child?.kill('SIGKILL')
   rmSync(dir, { recursive: true, force: true })
 })
 
 const startChild = (): void => {
-  child = spawn(process.execPath, ['scripts/node.mjs', 'test/fixtures/apiServer.ts'], {
+  // The server itself, not a wrapper that starts it: SIGKILL reaches no grandchild.
+  child = spawn(process.execPath, [...nodeConditions, '--import', 'tsx', 'test/fixtures/apiServer.ts'], {
     env: {
       ...process.env,
       DATABASE_URI: `file:${dbFile}`,

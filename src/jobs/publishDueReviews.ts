@@ -135,10 +135,40 @@ const publishDue = async ({ req, now }: { req: PayloadRequest; now: Date }): Pro
   return run
 }
 
+type BeforeSchedule = NonNullable<NonNullable<NonNullable<TaskConfig['schedule']>[number]['hooks']>['beforeSchedule']>
+
+/**
+ * Payload's default holds the next run back while any job of the task is unfinished, including one
+ * left `processing` by a process killed mid-run: publishing would stop for good. Runs are safe to
+ * overlap (each review is claimed in the database), so only a job not yet started holds the next back.
+ */
+const scheduleUnlessOneIsWaiting: BeforeSchedule = async ({ queueable, req }) => {
+  const { totalDocs } = await req.payload.db.count({
+    collection: 'payload-jobs',
+    req,
+    where: {
+      and: [
+        { queue: { equals: queueable.scheduleConfig.queue } },
+        { taskSlug: { equals: queueable.taskConfig?.slug } },
+        { processing: { equals: false } },
+        { completedAt: { exists: false } },
+        { error: { exists: false } },
+      ],
+    },
+  })
+  return { input: {}, shouldSchedule: totalDocs === 0, waitUntil: queueable.waitUntil }
+}
+
 export const publishDueReviewsTask = (options: ResolvedOptions): TaskConfig => ({
   slug: 'publishDueReviews',
   label: 'Publish due reviews',
-  schedule: [{ cron: options.schedule.cron, queue: options.schedule.queue }],
+  schedule: [
+    {
+      cron: options.schedule.cron,
+      queue: options.schedule.queue,
+      hooks: { beforeSchedule: scheduleUnlessOneIsWaiting },
+    },
+  ],
   outputSchema: [
     { name: 'published', type: 'json' },
     { name: 'failed', type: 'json' },
