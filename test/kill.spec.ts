@@ -117,6 +117,8 @@ describe.skipIf(process.env.TEST_DB === 'postgres' || Boolean(process.env.MONGOD
             0,
         )
 
+      // Moved into the past with the server stopped, so nothing else writes to the file meanwhile.
+      await killChild()
       // The slots were all in the past: the next run (within a second) finds all of them due, oldest first.
       const past = Date.UTC(2026, 0, 5, 9)
       for (const [index, id] of ids.entries()) {
@@ -129,6 +131,7 @@ describe.skipIf(process.env.TEST_DB === 'postgres' || Boolean(process.env.MONGOD
           'write',
         )
       }
+      startChild()
 
       // Killed as soon as a run has published something since the last start, while the rest are still due.
       const killedAt: number[] = []
