@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 /** What the plugin uses of Payload's SQL adapters (@payloadcms/drizzle): raw statements and table names. */
 export type SQLAdapter = {
@@ -25,6 +25,26 @@ const snakeCase = (slug: string): string =>
 export const tableOf = (db: SQLAdapter, slug: string, { versions = false } = {}) => {
   const name = db.tableNameMap.get(versions ? `_${snakeCase(slug)}${db.versionsSuffix ?? '_v'}` : snakeCase(slug))
   return name ? db.rawTables[name] : undefined
+}
+
+export const quoteName = (name: string): string => `"${name.replace(/"/g, '""')}"`
+
+export const sqlLiteral = (id: number | string): string =>
+  typeof id === 'number' && Number.isSafeInteger(id) ? String(id) : `'${String(id).replace(/'/g, "''")}'`
+
+/** A collection's or global's table as SQL names it, with the schema on PostgreSQL. */
+export const qualifiedTable = (db: SQLAdapter, slug: string): string => {
+  const table = tableOf(db, slug)
+  if (!table) {
+    throw new Error(`soundtrackReviews: no table for “${slug}”.`)
+  }
+  return db.schemaName ? `${quoteName(db.schemaName)}.${quoteName(table.name)}` : quoteName(table.name)
+}
+
+/** Runs raw SQL in `req`'s transaction (or outside any, when there is none). */
+export const runSQL = async ({ req, db, raw }: { req: PayloadRequest; db: SQLAdapter; raw: string }) => {
+  const session = req.transactionID !== undefined ? db.sessions[String(await req.transactionID)] : undefined
+  return (await db.execute({ db: session?.db ?? db.drizzle, raw })).rows ?? []
 }
 
 /**

@@ -1,17 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
 import type { ID } from '../relationID.js'
+import type { SQLAdapter } from '../sqlAdapter.js'
 import { slugsOf } from '../options.js'
+import { isSQLAdapter, qualifiedTable, runSQL, sqlLiteral } from '../sqlAdapter.js'
 
-type Rows = { rows?: unknown[] }
-type SQLAdapter = {
-  name: 'postgres' | 'sqlite'
-  schemaName?: string
-  tableNameMap: Map<string, string>
-  sessions: Record<number | string, { db: unknown } | undefined>
-  drizzle: unknown
-  execute: (args: { db: unknown; raw: string }) => Promise<Rows>
-}
 type MongoModel = {
   findOneAndUpdate: (filter: object, update: object, options: object) => { lean: () => Promise<unknown> }
 }
@@ -21,32 +14,9 @@ type MongoAdapter = {
   sessions: Record<number | string, unknown>
 }
 
-const snakeCase = (slug: string): string =>
-  slug
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/[^a-zA-Z0-9]+/g, '_')
-    .toLowerCase()
-
-const quoteName = (name: string): string => `"${name.replaceAll('"', '""')}"`
-
-const literal = (id: ID): string => (typeof id === 'number' ? String(id) : `'${String(id).replaceAll("'", "''")}'`)
-
 const sqlAdapter = (req: PayloadRequest): SQLAdapter | undefined => {
-  const db = req.payload.db as unknown as SQLAdapter
-  return db.name === 'postgres' || db.name === 'sqlite' ? db : undefined
-}
-
-/** The table behind a collection or global slug (drizzle snake-cases it, and may shorten it). */
-const tableOf = (db: SQLAdapter, slug: string): string => {
-  const table = quoteName(db.tableNameMap.get(snakeCase(slug)) ?? snakeCase(slug))
-  return db.name === 'postgres' && db.schemaName ? `${quoteName(db.schemaName)}.${table}` : table
-}
-
-/** Runs raw SQL in `req`'s transaction (or outside any, when there is none). */
-const run = async (db: SQLAdapter, req: PayloadRequest, raw: string): Promise<unknown[]> => {
-  const session = req.transactionID ? db.sessions[await req.transactionID] : undefined
-  const result = await db.execute({ db: session?.db ?? db.drizzle, raw })
-  return result.rows ?? []
+  const db = req.payload.db
+  return isSQLAdapter(db) && (db.name === 'postgres' || db.name === 'sqlite') ? db : undefined
 }
 
 /**
@@ -59,8 +29,8 @@ const lockRows = async ({ req, slug, ids }: { req: PayloadRequest; slug: string;
   if (db?.name !== 'postgres' || !req.transactionID || ids?.length === 0) {
     return
   }
-  const where = ids ? ` WHERE "id" IN (${ids.map(literal).join(', ')})` : ''
-  await run(db, req, `SELECT "id" FROM ${tableOf(db, slug)}${where} ORDER BY "id" FOR UPDATE`)
+  const where = ids ? ` WHERE "id" IN (${ids.map(sqlLiteral).join(', ')})` : ''
+  await runSQL({ req, db, raw: `SELECT "id" FROM ${qualifiedTable(db, slug)}${where} ORDER BY "id" FOR UPDATE` })
 }
 
 /** Locks the publication schedule's row: every writer of the queue takes this lock first. */
@@ -83,12 +53,11 @@ export const claimForPublishing = async ({ req, id }: { req: PayloadRequest; id:
   const slug = slugsOf(req.payload).reviews
   const db = sqlAdapter(req)
   if (db) {
-    const table = tableOf(db, slug)
-    const claimed = await run(
-      db,
+    const claimed = await runSQL({
       req,
-      `UPDATE ${table} SET "_status" = "_status" WHERE "id" = ${literal(id)} AND ("_status" IS NULL OR "_status" <> 'published') RETURNING "id"`,
-    )
+      db,
+      raw: `UPDATE ${qualifiedTable(db, slug)} SET "_status" = "_status" WHERE "id" = ${sqlLiteral(id)} AND ("_status" IS NULL OR "_status" <> 'published') RETURNING "id"`,
+    })
     return claimed.length === 1
   }
   const mongo = req.payload.db as unknown as MongoAdapter

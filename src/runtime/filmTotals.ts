@@ -6,7 +6,7 @@ import type { ID } from '../relationID.js'
 import { formatClock } from '../../fields/duration.js'
 import type { SQLAdapter } from '../sqlAdapter.js'
 import { slugsOf } from '../options.js'
-import { isSQLAdapter, tableOf } from '../sqlAdapter.js'
+import { isSQLAdapter, qualifiedTable, quoteName, runSQL, sqlLiteral, tableOf } from '../sqlAdapter.js'
 
 /** What one write changes on one film: tracks added (negative: removed) and seconds added. */
 export type FilmDelta = { film: ID; tracks: number; seconds: number }
@@ -87,8 +87,7 @@ export const lockRows = async ({
   where?: Where
 }): Promise<void> => {
   const db = req.payload.db
-  const table = isSQLAdapter(db) && db.name === 'postgres' ? tableOf(db, collection) : undefined
-  if (!isSQLAdapter(db) || !table || req.transactionID === undefined) {
+  if (!isSQLAdapter(db) || db.name !== 'postgres' || req.transactionID === undefined) {
     return
   }
   const ids =
@@ -108,19 +107,13 @@ export const lockRows = async ({
           ).docs.map((doc) => doc.id as ID)
         : []
   if (ids.length > 0) {
-    const from = db.schemaName ? `${quoteName(db.schemaName)}.${quoteName(table.name)}` : quoteName(table.name)
-    const session = db.sessions[String(await req.transactionID)]
-    await db.execute({
-      db: session?.db ?? db.drizzle,
-      raw: `SELECT "id" FROM ${from} WHERE "id" IN (${ids.map(sqlLiteral).join(', ')}) ORDER BY "id" FOR UPDATE`,
+    await runSQL({
+      req,
+      db,
+      raw: `SELECT "id" FROM ${qualifiedTable(db, collection)} WHERE "id" IN (${ids.map(sqlLiteral).join(', ')}) ORDER BY "id" FOR UPDATE`,
     })
   }
 }
-
-const quoteName = (name: string): string => `"${name.replace(/"/g, '""')}"`
-
-const sqlLiteral = (id: ID): string =>
-  typeof id === 'number' && Number.isSafeInteger(id) ? String(id) : `'${String(id).replace(/'/g, "''")}'`
 
 /** `SELECT count(*), sum(duration)` over the film's tracks: one query, no rows in JavaScript. */
 const sumTracksSQL = async ({ req, db, film }: { req: PayloadRequest; db: SQLAdapter; film: ID }) => {
@@ -130,11 +123,8 @@ const sumTracksSQL = async ({ req, db, film }: { req: PayloadRequest; db: SQLAda
   if (!table || !filmColumn || !secondsColumn) {
     throw new Error('soundtrackReviews: no tracks table with film and durationSeconds columns.')
   }
-  const from = db.schemaName ? `${quoteName(db.schemaName)}.${quoteName(table.name)}` : quoteName(table.name)
-  const raw = `SELECT count(*) AS "tracks", coalesce(sum(${quoteName(secondsColumn)}), 0) AS "seconds" FROM ${from} WHERE ${quoteName(filmColumn)} = ${sqlLiteral(film)}`
-  const session = req.transactionID !== undefined ? db.sessions[String(await req.transactionID)] : undefined
-  const result = await db.execute({ db: session?.db ?? db.drizzle, raw })
-  const row = result.rows?.[0] ?? {}
+  const raw = `SELECT count(*) AS "tracks", coalesce(sum(${quoteName(secondsColumn)}), 0) AS "seconds" FROM ${qualifiedTable(db, slugsOf(req.payload).tracks)} WHERE ${quoteName(filmColumn)} = ${sqlLiteral(film)}`
+  const [row = {}] = await runSQL({ req, db, raw })
   return { tracks: Number(row.tracks) || 0, seconds: Number(row.seconds) || 0 }
 }
 
