@@ -131,15 +131,16 @@ const httpReads = async () => {
 
   const ours = await launch('ours', demo)
   const published = (await (await fetch(`${ours.url}/api/reviews?limit=1&depth=0&sort=publishedAt`)).json()) as {
-    docs: { id: number | string }[]
+    docs: { id: number | string; slug: string }[]
   }
-  const reviewID = published.docs[0]?.id
-  if (reviewID === undefined) {
+  const review = published.docs[0]
+  if (review === undefined) {
     throw new Error('bench: no published demo review')
   }
   const surfaces = {
-    'review by id, depth=1': `/api/reviews/${reviewID}?depth=1`,
-    'review JSON-LD': `/api/reviews/${reviewID}/json-ld`,
+    'review by id, depth=1': `/api/reviews/${review.id}?depth=1`,
+    'review by slug': `/api/reviews/by-slug/${review.slug}`,
+    'review JSON-LD': `/api/reviews/${review.id}/json-ld`,
     'feed RSS': '/api/feeds/reviews.rss',
     'feed Atom': '/api/feeds/reviews.atom',
     'feed JSON': '/api/feeds/reviews.json',

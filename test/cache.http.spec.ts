@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../cms/server'
 import type { TestUser } from './helpers'
 import type { ID } from '../src/relationID'
+import { readContentVersion } from '../src/cache/contentVersion'
 import { publishDueReviews } from '../src/jobs/publishDueReviews'
 import { createUser, isJobPoll, loginHeaders, startTestServer, uniqueTitle, withQueryCount } from './helpers'
 
@@ -81,10 +82,10 @@ describe('public cache', () => {
     const { result: second, calls } = await withQueryCount(payload, () => get(path))
     expect(second.text).toBe(first.text)
     expect(second.headers.get('x-cache')).toBe('hit')
-    // The content version, and nothing else.
+    // The content version, and nothing else: one raw SELECT of the kv row on SQL, Payload's findOne on MongoDB.
     expect(
       calls.filter((call) => !isJobPoll(call)).map((call) => `${call.method} ${call.collection ?? ''}`.trim()),
-    ).toEqual(['findOne payload-kv'])
+    ).toEqual([payload.db.name === 'mongoose' ? 'findOne payload-kv' : 'execute'])
 
     const etag = second.headers.get('etag')
     expect(etag).toMatch(/^"/)
@@ -93,6 +94,18 @@ describe('public cache', () => {
     const revalidated = await get(path, { 'If-None-Match': etag as string })
     expect(revalidated.status).toBe(304)
     expect(revalidated.text).toBe('')
+  })
+
+  it("should read the content version from the row Payload's kv store writes", async () => {
+    const stored = async () =>
+      ((await payload.kv.get('soundtrack-reviews:public-content-version')) as { version: string }).version
+    await publishReview()
+    const before = await readContentVersion(payload)
+    expect(before).toBe(await stored())
+    await payload.update({ collection: 'tracks', id: track, data: { durationSeconds: 121 } as never, depth: 0 })
+    const after = await readContentVersion(payload)
+    expect(after).not.toBe(before)
+    expect(after).toBe(await stored())
   })
 
   it('should answer 304 on every cached surface', async () => {

@@ -7,7 +7,9 @@ import type {
 } from 'payload'
 
 import { randomUUID } from 'node:crypto'
+import { DatabaseKVAdapter } from 'payload'
 
+import { isSQLAdapter, qualifiedTable, quoteName, sqlLiteral, tableOf } from '../sqlAdapter.js'
 import { afterCommit } from './afterCommit.js'
 
 /**
@@ -17,8 +19,26 @@ import { afterCommit } from './afterCommit.js'
  */
 const VERSION_KEY = 'soundtrack-reviews:public-content-version'
 
+/**
+ * Every cached request pays for this read, so on SQL databases it is one prepared-free `SELECT` of
+ * the kv row rather than Payload's `findOne` (whose query building cost more than the whole hit).
+ */
+const readStored = async ({ db, kv }: Payload): Promise<unknown> => {
+  const table = isSQLAdapter(db) && kv instanceof DatabaseKVAdapter ? tableOf(db, kv.collectionSlug) : undefined
+  if (!table || !isSQLAdapter(db) || !(kv instanceof DatabaseKVAdapter)) {
+    return kv.get(VERSION_KEY)
+  }
+  const { rows } = await db.execute({
+    drizzle: db.drizzle,
+    raw: `SELECT ${quoteName(table.columns.data.name)} AS data FROM ${qualifiedTable(db, kv.collectionSlug)} WHERE ${quoteName(table.columns.key.name)} = ${sqlLiteral(VERSION_KEY)}`,
+  })
+  const data = (rows?.[0] as { data?: unknown } | undefined)?.data
+  // SQLite keeps JSON as text; PostgreSQL hands back the parsed jsonb.
+  return typeof data === 'string' ? JSON.parse(data) : data
+}
+
 export const readContentVersion = async (payload: Payload): Promise<string> => {
-  const stored = (await payload.kv.get(VERSION_KEY)) as { version?: unknown } | null
+  const stored = (await readStored(payload)) as { version?: unknown } | null | undefined
   return typeof stored?.version === 'string' ? stored.version : 'initial'
 }
 
