@@ -15,6 +15,10 @@ export const relationID = (value: unknown): ID | undefined => {
   return undefined
 }
 
+/** A total order on ids (numbers by value, text by code unit), so concurrent writers lock in one order. */
+export const compareIDs = (a: ID, b: ID): number =>
+  typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0
+
 /** An id from a URL in the collection's own id type, or null when it cannot name a document (a 404, never a 500). */
 export const toCollectionID = ({
   req,

@@ -1,8 +1,9 @@
-import type { PayloadRequest } from 'payload'
+import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 
 import type { ID } from '../relationID.js'
 import type { SQLAdapter } from '../sqlAdapter.js'
 import { slugsOf } from '../options.js'
+import { compareIDs } from '../relationID.js'
 import { isSQLAdapter, qualifiedTable, runSQL, sqlLiteral } from '../sqlAdapter.js'
 
 type MongoModel = {
@@ -19,27 +20,65 @@ const sqlAdapter = (req: PayloadRequest): SQLAdapter | undefined => {
   return isSQLAdapter(db) && (db.name === 'postgres' || db.name === 'sqlite') ? db : undefined
 }
 
+/** Row locks mean something only on PostgreSQL inside a transaction; SQLite's transactions take turns. */
+const takesRowLocks = (req: PayloadRequest): boolean =>
+  sqlAdapter(req)?.name === 'postgres' && Boolean(req.transactionID)
+
 /**
  * Takes PostgreSQL row locks (`SELECT … FOR UPDATE`, ids in ascending order) that last until `req`'s
  * transaction ends, so a writer that locks before reading never builds on a row another writer is
  * changing. SQLite needs none: its transactions take turns (cms/sqliteTurns.ts) and it has one writer.
+ * `ids: 'all'` locks every row of the table (a global's one row).
  */
-const lockRows = async ({ req, slug, ids }: { req: PayloadRequest; slug: string; ids?: ID[] }): Promise<void> => {
+export const lockRows = async ({ req, slug, ids }: { req: PayloadRequest; slug: string; ids: ID[] | 'all' }) => {
   const db = sqlAdapter(req)
-  if (db?.name !== 'postgres' || !req.transactionID || ids?.length === 0) {
+  if (!db || !takesRowLocks(req) || ids.length === 0) {
     return
   }
-  const where = ids ? ` WHERE "id" IN (${ids.map(sqlLiteral).join(', ')})` : ''
+  const where = ids === 'all' ? '' : ` WHERE "id" IN (${[...ids].sort(compareIDs).map(sqlLiteral).join(', ')})`
   await runSQL({ req, db, raw: `SELECT "id" FROM ${qualifiedTable(db, slug)}${where} ORDER BY "id" FOR UPDATE` })
+}
+
+/**
+ * Locks the documents an update or delete operation names (its id, or what its where matches)
+ * before Payload reads them, so the `previousDoc` its hooks see is the latest.
+ */
+export const lockMatching = async ({
+  req,
+  slug,
+  id,
+  where,
+}: {
+  req: PayloadRequest
+  slug: string
+  id?: ID
+  where?: Where
+}): Promise<void> => {
+  if (!takesRowLocks(req)) {
+    return
+  }
+  const matching = async () =>
+    (
+      await req.payload.find({
+        collection: slug as CollectionSlug,
+        where,
+        select: {},
+        pagination: false,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
+    ).docs.map((doc) => doc.id as ID)
+  await lockRows({ req, slug, ids: id !== undefined ? [id] : where ? await matching() : [] })
 }
 
 /** Locks the publication schedule's row: every writer of the queue takes this lock first. */
 export const lockSchedule = (req: PayloadRequest): Promise<void> =>
-  lockRows({ req, slug: slugsOf(req.payload).schedule })
+  lockRows({ req, slug: slugsOf(req.payload).schedule, ids: 'all' })
 
 /** Locks reviews' rows, in id order. Callers lock the schedule first: one order, no deadlock. */
 export const lockReviews = (req: PayloadRequest, ids: ID[]): Promise<void> =>
-  lockRows({ req, slug: slugsOf(req.payload).reviews, ids: [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) })
+  lockRows({ req, slug: slugsOf(req.payload).reviews, ids })
 
 /**
  * Claims an unpublished review for publishing, in `req`'s transaction: a conditional write that only

@@ -5,11 +5,12 @@ import type { ResolvedOptions } from '../options.js'
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
 import { isStaff } from '../access/hasRole.js'
+import { lockRows } from '../db/locks.js'
 import { DEFER_RUNTIME } from '../hooks/refreshFilmRuntime.js'
 import { quoteTitles, reviewsCitingTracks } from '../hooks/refuseCitedTrackDelete.js'
 import { withContext } from '../hooks/withContext.js'
 import { slugsOf } from '../options.js'
-import { adjustFilmTotals, lockRows } from '../runtime/filmTotals.js'
+import { adjustFilmTotals } from '../runtime/filmTotals.js'
 import { parseTrackList } from '../tracklist/parseTrackList.js'
 import { json } from './respond.js'
 
@@ -90,7 +91,7 @@ export const importTrackList = ({ trackListMaxLines }: ResolvedOptions): Endpoin
     }
     try {
       // Concurrent imports into this film take turns from here, so their clash checks see each other.
-      await lockRows({ req, collection: slugsOf(req.payload).films, id: film.id })
+      await lockRows({ req, slug: slugsOf(req.payload).films, ids: [film.id] })
       const { docs: existing } = await req.payload.find({
         collection: slugsOf(req.payload).tracks,
         where: { film: { equals: film.id } },

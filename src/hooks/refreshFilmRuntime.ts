@@ -3,7 +3,8 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBe
 import type { FilmDelta, WriteTarget } from '../runtime/filmTotals.js'
 import { slugsOf } from '../options.js'
 import { relationID } from '../relationID.js'
-import { adjustFilmTotals, lockRows } from '../runtime/filmTotals.js'
+import { lockMatching } from '../db/locks.js'
+import { adjustFilmTotals } from '../runtime/filmTotals.js'
 
 /** Set by writes that adjust the film's totals once themselves (the track-list import, film deletion). */
 export const DEFER_RUNTIME = 'soundtrackReviews.deferRuntime'
@@ -18,7 +19,7 @@ const contribution = (track: Record<string, unknown> | undefined, sign: 1 | -1):
 export const lockTracksBeforeWrite: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if ((operation === 'update' || operation === 'delete') && !req.context[DEFER_RUNTIME]) {
     const { id, where } = args as WriteTarget
-    await lockRows({ req, collection: slugsOf(req.payload).tracks, id, where })
+    await lockMatching({ req, slug: slugsOf(req.payload).tracks, id, where })
   }
   return args
 }

@@ -6,6 +6,7 @@ import type { ID } from '../relationID.js'
 import { formatClock } from '../../fields/duration.js'
 import type { SQLAdapter } from '../sqlAdapter.js'
 import { slugsOf } from '../options.js'
+import { compareIDs } from '../relationID.js'
 import { isSQLAdapter, qualifiedTable, quoteName, runSQL, sqlLiteral, tableOf } from '../sqlAdapter.js'
 
 /** What one write changes on one film: tracks added (negative: removed) and seconds added. */
@@ -25,12 +26,6 @@ export const mergeDeltas = (deltas: FilmDelta[]): FilmDelta[] => {
   }
   return [...byFilm.values()].filter((delta) => delta.tracks !== 0 || delta.seconds !== 0)
 }
-
-/** A total order on ids, so two writers touching the same films always lock them in the same order. */
-const byID = (a: FilmDelta, b: FilmDelta): number =>
-  typeof a.film === 'number' && typeof b.film === 'number'
-    ? a.film - b.film
-    : String(a.film).localeCompare(String(b.film))
 
 /**
  * The film's `totalRuntime` text follows its seconds. Written only while the seconds still equal what
@@ -54,7 +49,7 @@ const writeRuntimeText = async ({ req, film, seconds }: { req: PayloadRequest; f
  * opposite moves cannot deadlock.
  */
 export const adjustFilmTotals = async ({ req, deltas }: { req: PayloadRequest; deltas: FilmDelta[] }) => {
-  for (const { film, tracks, seconds } of mergeDeltas(deltas).sort(byID)) {
+  for (const { film, tracks, seconds } of mergeDeltas(deltas).sort((a, b) => compareIDs(a.film, b.film))) {
     const updated = (await req.payload.db.updateOne({
       collection: slugsOf(req.payload).films as CollectionSlug,
       id: film,
@@ -66,52 +61,6 @@ export const adjustFilmTotals = async ({ req, deltas }: { req: PayloadRequest; d
     if (updated) {
       await writeRuntimeText({ req, film, seconds: Number(updated.totalRuntimeSeconds) || 0 })
     }
-  }
-}
-
-/**
- * PostgreSQL: takes the row locks (`SELECT … FOR UPDATE`) of the rows a write is about to read and
- * change, so a concurrent writer reads them only after this one commits: the document Payload hands
- * the hooks as `previousDoc` is then the latest, and deltas computed from it are exact. SQLite runs
- * one transaction at a time, so there is nothing to take.
- */
-export const lockRows = async ({
-  req,
-  collection,
-  id,
-  where,
-}: {
-  req: PayloadRequest
-  collection: string
-  id?: ID
-  where?: Where
-}): Promise<void> => {
-  const db = req.payload.db
-  if (!isSQLAdapter(db) || db.name !== 'postgres' || req.transactionID === undefined) {
-    return
-  }
-  const ids =
-    id !== undefined
-      ? [id]
-      : where
-        ? (
-            await req.payload.find({
-              collection: collection as CollectionSlug,
-              where,
-              select: {},
-              pagination: false,
-              depth: 0,
-              overrideAccess: true,
-              req,
-            })
-          ).docs.map((doc) => doc.id as ID)
-        : []
-  if (ids.length > 0) {
-    await runSQL({
-      req,
-      db,
-      raw: `SELECT "id" FROM ${qualifiedTable(db, collection)} WHERE "id" IN (${ids.map(sqlLiteral).join(', ')}) ORDER BY "id" FOR UPDATE`,
-    })
   }
 }
 
