@@ -11,6 +11,7 @@ import { invalidateAfterChange, invalidateAfterDelete } from '../src/cache/conte
 import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists.js'
 import { applyOverride } from './overrides.js'
 import { componentPath } from '../src/admin/componentPath.js'
+import { runtimeSync } from '../fields/runtimeSync.js'
 
 const derived = { readOnly: true, position: 'sidebar' } as const
 
@@ -78,20 +79,7 @@ export const Films = (options: ResolvedOptions): CollectionConfig =>
           defaultSort: '-publishedAt',
           admin: { defaultColumns: ['title', '_status', 'publishAt', 'publishedAt'] },
         },
-        {
-          name: 'runtimeSync',
-          type: 'ui',
-          admin: {
-            position: 'sidebar',
-            disableListColumn: true,
-            components: {
-              Field: {
-                path: componentPath('RuntimeSync'),
-                clientProps: { filmsSlug: options.slugs.films, tracksSlug: options.slugs.tracks },
-              },
-            },
-          },
-        },
+        runtimeSync({ slugs: options.slugs }),
         {
           name: 'trackCount',
           type: 'number',

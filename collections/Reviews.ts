@@ -23,6 +23,7 @@ import { fillReviewTemplate } from '../src/reviewURL.js'
 import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists.js'
 import { applyOverride } from './overrides.js'
 import { componentPath } from '../src/admin/componentPath.js'
+import { runtimeSync } from '../fields/runtimeSync.js'
 
 export const INSTRUMENTATION = [
   'percussion',
@@ -192,20 +193,7 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
           hasMany: true,
           filterOptions: notThisReview,
         },
-        {
-          name: 'runtimeSync',
-          type: 'ui',
-          admin: {
-            position: 'sidebar',
-            disableListColumn: true,
-            components: {
-              Field: {
-                path: componentPath('RuntimeSync'),
-                clientProps: { filmPath: 'film', filmsSlug: options.slugs.films, tracksSlug: options.slugs.tracks },
-              },
-            },
-          },
-        },
+        runtimeSync({ slugs: options.slugs, filmPath: 'film' }),
         fromFilm({ name: 'trackCount', type: 'number' }),
         fromFilm({ name: 'totalRuntimeSeconds', type: 'number', hidden: true }),
         fromFilm({ name: 'totalRuntime', type: 'text', description: "The film's album runtime." }),
