@@ -847,6 +847,9 @@ describe('deleting and unpublishing reviews', () => {
       body: JSON.stringify({ _status: 'draft' }),
     })
     expect(bulk.status).toBe(403)
+    for (const refused of [single, bulk]) {
+      expect(JSON.stringify(await refused.json())).toContain('Only an admin can unpublish a review')
+    }
     const gql = await fetch(`${server.url}/api/graphql`, {
       method: 'POST',
       headers: editorHeaders,

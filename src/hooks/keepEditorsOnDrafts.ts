@@ -19,6 +19,14 @@ export const keepEditorsOnDrafts: CollectionBeforeOperationHook = ({ args, opera
     throw new APIError('Only admins can restore an earlier version of a review.', 403, undefined, true)
   }
   const isPublishing = data?._status === 'published'
+  if (operation === 'update' && !args.draft && data?._status === 'draft') {
+    throw new APIError(
+      'Only an admin can unpublish a review; it stays public. To change its text, save a draft (draft=true).',
+      403,
+      undefined,
+      true,
+    )
+  }
   if (operation === 'update' && !args.draft && !isPublishing) {
     throw new APIError(
       'Editors save reviews as drafts: send draft=true (the admin’s “Save draft”). An admin publishes them.',
