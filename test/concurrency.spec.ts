@@ -10,26 +10,24 @@ import { databaseAdapter } from '../cms/database'
 import { soundtrackReviews } from '../src/index'
 import { publishDueReviews } from '../src/jobs/publishDueReviews'
 import { createUser, setClock, testDatabaseURI, uniqueTitle } from './helpers'
+import {
+  draftReview,
+  FRIDAYS_IN_NEW_YORK,
+  latestReview,
+  NOW,
+  publishedVersionCount,
+  resetSchedule,
+  S1,
+  S2,
+  S3,
+  SCHEDULE,
+} from './scheduleFixtures'
 
 const isPostgres = !process.env.MONGODB_URI && process.env.TEST_DB === 'postgres'
-const SCHEDULE = 'publication-schedule'
 /** How long the first writer dawdles after reading, holding whatever it holds. */
 const DELAY_MS = 300
 /** Each race runs this many times: an interleaving that loses data rarely loses it every time. */
 const ROUNDS = 3
-
-/** Tuesday 20 October 2026, noon UTC; Fridays 09:00 in New York after it. */
-const NOW = '2026-10-20T12:00:00.000Z'
-const S1 = '2026-10-23T13:00:00.000Z'
-const S2 = '2026-10-30T13:00:00.000Z'
-const S3 = '2026-11-06T14:00:00.000Z'
-const FRIDAYS_IN_NEW_YORK = {
-  enabled: true,
-  weekday: 'friday',
-  time: '09:00',
-  timezone: 'America/New_York',
-  skipDates: [],
-}
 
 let onSlowDown: (() => void) | undefined
 
@@ -82,16 +80,7 @@ let otherAdmin: TestUser
 let editor: TestUser
 let film: ID
 
-const createDraft = async (label: string): Promise<ID> =>
-  (
-    await payload.create({
-      collection: 'reviews',
-      data: { title: uniqueTitle(label), film, _status: 'draft' },
-      draft: true,
-      depth: 0,
-      overrideAccess: true,
-    })
-  ).id
+const createDraft = (label: string): Promise<ID> => draftReview(payload, { film, label })
 
 const readSchedule = async () =>
   (await payload.findGlobal({ slug: SCHEDULE, depth: 0, overrideAccess: true })) as {
@@ -105,21 +94,14 @@ const queueOf = async (): Promise<string[]> => ((await readSchedule()).queue ?? 
 const saveSchedule = (user: TestUser, data: Record<string, unknown>, context: Record<string, unknown> = {}) =>
   payload.updateGlobal({ slug: SCHEDULE, data, depth: 0, user, overrideAccess: false, context })
 
-const readLatest = (id: ID) =>
-  payload.findByID({ collection: 'reviews', id, draft: true, depth: 0, overrideAccess: true })
+const readLatest = (id: ID) => latestReview(payload, id)
 
 const slotOf = async (id: ID): Promise<null | string> => {
   const { publishAt } = await readLatest(id)
   return publishAt ? new Date(publishAt).toISOString() : null
 }
 
-const publishedVersions = async (id: ID): Promise<number> =>
-  (
-    await payload.countVersions({
-      collection: 'reviews',
-      where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'published' } }] },
-    })
-  ).totalDocs
+const publishedVersions = (id: ID): Promise<number> => publishedVersionCount(payload, id)
 
 const statusOf = (result: PromiseSettledResult<unknown>): number | 'ok' =>
   result.status === 'fulfilled' ? 'ok' : result.reason instanceof APIError ? result.reason.status : 500
@@ -139,16 +121,7 @@ beforeAll(async () => {
   film = (await payload.create({ collection: 'films', data: { title: uniqueTitle('Raced film') }, depth: 0 })).id
 })
 
-afterEach(async () => {
-  vi.useRealTimers()
-  await payload.updateGlobal({
-    slug: SCHEDULE,
-    data: { ...FRIDAYS_IN_NEW_YORK, enabled: false, queue: [], lastError: null },
-    depth: 0,
-    overrideAccess: true,
-  })
-  await payload.delete({ collection: 'reviews', where: { id: { exists: true } }, depth: 0, overrideAccess: true })
-})
+afterEach(() => resetSchedule(payload))
 
 afterAll(async () => {
   vi.useRealTimers()

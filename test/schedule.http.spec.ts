@@ -6,6 +6,7 @@ import type { RunningServer } from '../cms/server'
 import type { TestUser } from './helpers'
 import { paragraph, richText } from '../cms/seed/richText'
 import { createUser, loginHeaders, setClock, startTestServer, uniqueSuffix, uniqueTitle } from './helpers'
+import { draftReviews, FRIDAYS_IN_NEW_YORK, NOW, resetSchedule, SCHEDULE } from './scheduleFixtures'
 import type { ID } from '../src/relationID'
 
 type Upcoming = {
@@ -18,19 +19,6 @@ type PublicSchedule = { timezone: string; weekday: string; time: string; upcomin
 
 type CalendarEvent = { uid: string; start: string }
 
-const SCHEDULE = 'publication-schedule'
-
-/** Tuesday 20 October 2026, noon UTC: New York is on EDT until Sunday 1 November. */
-const NOW = '2026-10-20T12:00:00.000Z'
-
-const FRIDAYS_IN_NEW_YORK = {
-  enabled: true,
-  weekday: 'friday',
-  time: '09:00',
-  timezone: 'America/New_York',
-  skipDates: [],
-}
-
 /** Written into every draft's excerpt and plot recap: it must never reach the public schedule. */
 const DRAFT_MARKER = `DRAFT-ONLY-${uniqueSuffix()}`
 
@@ -40,30 +28,13 @@ let admin: TestUser
 let editor: TestUser
 let film: { id: ID; title: string; releaseYear: number }
 
-const createDraft = async (label: string): Promise<ID> =>
-  (
-    await payload.create({
-      collection: 'reviews',
-      data: {
-        title: uniqueTitle(label),
-        film: film.id,
-        _status: 'draft',
-        excerpt: `Excerpt ${DRAFT_MARKER}`,
-        plotRecap: richText(paragraph(`Plot recap ${DRAFT_MARKER}`)),
-      },
-      draft: true,
-      depth: 0,
-      overrideAccess: true,
-    })
-  ).id
-
-const createDrafts = async (count: number): Promise<ID[]> => {
-  const ids: ID[] = []
-  for (let index = 1; index <= count; index++) {
-    ids.push(await createDraft(`Upcoming review ${index}`))
-  }
-  return ids
-}
+/** Drafts whose excerpt and plot recap carry the marker. */
+const marked = () => ({
+  excerpt: `Excerpt ${DRAFT_MARKER}`,
+  plotRecap: richText(paragraph(`Plot recap ${DRAFT_MARKER}`)),
+})
+const createDrafts = (count: number): Promise<ID[]> =>
+  draftReviews(payload, { film: film.id, count, label: 'Upcoming review', data: marked() })
 
 const saveSchedule = (data: Record<string, unknown>) =>
   payload.updateGlobal({ slug: SCHEDULE, data, depth: 0, overrideAccess: true })
@@ -134,11 +105,7 @@ beforeAll(async () => {
   }
 })
 
-afterEach(async () => {
-  vi.useRealTimers()
-  await saveSchedule({ ...FRIDAYS_IN_NEW_YORK, enabled: false, queue: [] })
-  await payload.delete({ collection: 'reviews', where: { id: { exists: true } }, depth: 0, overrideAccess: true })
-})
+afterEach(() => resetSchedule(payload))
 
 afterAll(async () => {
   vi.useRealTimers()

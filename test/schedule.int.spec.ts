@@ -7,6 +7,20 @@ import type { PublishRun } from '../src/jobs/publishDueReviews'
 import type { TestUser } from './helpers'
 import { publishDueReviews } from '../src/jobs/publishDueReviews'
 import { createUser, expectAPIError, expectValidationError, setClock, startPayload, uniqueTitle } from './helpers'
+import {
+  draftReview,
+  draftReviews,
+  FRIDAYS_IN_NEW_YORK,
+  latestReview,
+  NOW,
+  publishedVersionCount,
+  resetSchedule,
+  S1,
+  S2,
+  S3,
+  S4,
+  SCHEDULE,
+} from './scheduleFixtures'
 import type { ID } from '../src/relationID'
 
 type ScheduleState = {
@@ -21,24 +35,7 @@ type ScheduleState = {
   updatedAt?: string
 }
 
-const SCHEDULE = 'publication-schedule'
 const QUEUE = 'soundtrack-reviews'
-
-/** Tuesday 20 October 2026, noon UTC: New York is on EDT until Sunday 1 November. */
-const NOW = '2026-10-20T12:00:00.000Z'
-/** Fridays 09:00 America/New_York after NOW: two EDT (UTC-4) slots, then EST (UTC-5). */
-const S1 = '2026-10-23T13:00:00.000Z'
-const S2 = '2026-10-30T13:00:00.000Z'
-const S3 = '2026-11-06T14:00:00.000Z'
-const S4 = '2026-11-13T14:00:00.000Z'
-
-const FRIDAYS_IN_NEW_YORK = {
-  enabled: true,
-  weekday: 'friday',
-  time: '09:00',
-  timezone: 'America/New_York',
-  skipDates: [],
-}
 
 let payload: Payload
 let admin: TestUser
@@ -51,24 +48,10 @@ const iso = (value: unknown): null | string =>
 const asStrings = (ids: readonly unknown[] | null | undefined): string[] =>
   (ids ?? []).map((id) => String(id && typeof id === 'object' && 'id' in id ? (id as { id: unknown }).id : id))
 
-const createDraft = async (label: string, data: Record<string, unknown> = {}): Promise<ID> =>
-  (
-    await payload.create({
-      collection: 'reviews',
-      data: { title: uniqueTitle(label), film, _status: 'draft', ...data },
-      draft: true,
-      depth: 0,
-      overrideAccess: true,
-    })
-  ).id
+const createDraft = (label: string, data: Record<string, unknown> = {}): Promise<ID> =>
+  draftReview(payload, { film, label, data })
 
-const createDrafts = async (count: number): Promise<ID[]> => {
-  const ids: ID[] = []
-  for (let index = 1; index <= count; index++) {
-    ids.push(await createDraft(`Queued review ${index}`))
-  }
-  return ids
-}
+const createDrafts = (count: number): Promise<ID[]> => draftReviews(payload, { film, count, label: 'Queued review' })
 
 /** Saves the global as an admin through the Local API, access enforced. */
 const saveSchedule = (data: Record<string, unknown>) =>
@@ -77,9 +60,7 @@ const saveSchedule = (data: Record<string, unknown>) =>
 const readSchedule = async (): Promise<ScheduleState> =>
   (await payload.findGlobal({ slug: SCHEDULE, depth: 0, overrideAccess: true })) as ScheduleState
 
-/** The latest version (what the admin sees), drafts included. */
-const readLatest = (id: ID) =>
-  payload.findByID({ collection: 'reviews', id, draft: true, depth: 0, overrideAccess: true })
+const readLatest = (id: ID) => latestReview(payload, id)
 
 const slotsOf = async (ids: ID[]): Promise<(null | string)[]> => {
   const slots: (null | string)[] = []
@@ -89,15 +70,7 @@ const slotsOf = async (ids: ID[]): Promise<(null | string)[]> => {
   return slots
 }
 
-const publishedVersions = async (id: ID): Promise<number> =>
-  (
-    await payload.findVersions({
-      collection: 'reviews',
-      where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'published' } }] },
-      depth: 0,
-      overrideAccess: true,
-    })
-  ).totalDocs
+const publishedVersions = (id: ID): Promise<number> => publishedVersionCount(payload, id)
 
 const allVersions = async (id: ID): Promise<number> =>
   (
@@ -144,16 +117,7 @@ beforeAll(async () => {
   ).id
 })
 
-afterEach(async () => {
-  vi.useRealTimers()
-  await payload.updateGlobal({
-    slug: SCHEDULE,
-    data: { ...FRIDAYS_IN_NEW_YORK, enabled: false, queue: [], lastError: null },
-    depth: 0,
-    overrideAccess: true,
-  })
-  await payload.delete({ collection: 'reviews', where: { id: { exists: true } }, depth: 0, overrideAccess: true })
-})
+afterEach(() => resetSchedule(payload))
 
 afterAll(async () => {
   vi.useRealTimers()
