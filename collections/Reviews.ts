@@ -206,9 +206,13 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
           admin: {
             readOnly: true,
             position: 'sidebar',
+            // The schema's and API's text; the edit view shows ScheduleSlotDescription instead.
             description: 'The weekly slot this review is queued for (set by the publication schedule).',
             date: { pickerAppearance: 'dayAndTime' },
-            components: { Cell: componentPath('ScheduleSlotCell') },
+            components: {
+              Cell: componentPath('ScheduleSlotCell'),
+              Description: componentPath('ScheduleSlotDescription'),
+            },
           },
         },
         {

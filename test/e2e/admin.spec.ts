@@ -212,6 +212,7 @@ describe('admin (browser)', () => {
 
     await saveAndWait(page, '#action-save-draft')
     await page.waitForURL(/\/admin\/collections\/reviews\/\d+/)
+    expect(await page.locator('.schedule-slot-description').textContent()).toMatch(/^Not queued: an admin adds/)
     const id = new URL(page.url()).pathname.split('/').pop()
     const stored = await apiGet<{
       _status: string
@@ -300,7 +301,7 @@ describe('admin (browser)', () => {
     }
   })
 
-  it("should list a queued review's slot in the schedule's zone, not the browser's", async () => {
+  it("should show a queued review's slot in the schedule's zone, in the list and on the review, not the browser's", async () => {
     const id = await findID('reviews', `where[title][equals]=${encodeURIComponent(reviewTitle)}`)
     const stored = await apiGet<{ publishAt: string }>(page, `/api/reviews/${id}?depth=0&draft=true`)
     const label = formatSlotLabel(new Date(stored.publishAt), 'Europe/London')
@@ -315,6 +316,11 @@ describe('admin (browser)', () => {
       await farAway.goto('/admin/collections/reviews')
       const cell = farAway.locator('tr', { hasText: reviewTitle }).locator('.cell-publishAt')
       await expect.poll(() => cell.textContent(), { timeout: 30_000 }).toBe(label)
+      await farAway.goto(`/admin/collections/reviews/${id}`)
+      const description = farAway.locator('.schedule-slot-description')
+      await expect
+        .poll(() => description.textContent(), { timeout: 30_000 })
+        .toBe(`Queued for ${label}, the schedule's time; the job publishes it then.`)
     } finally {
       await context.close()
     }

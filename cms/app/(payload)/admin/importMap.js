@@ -28,6 +28,7 @@ import { ClockField as ClockField_a0133b8eea052904780f438694860ce3 } from 'paylo
 import { ClockSecondsField as ClockSecondsField_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
 import { CueRowLabel as CueRowLabel_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
 import { ScheduleSlotCell as ScheduleSlotCell_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
+import { ScheduleSlotDescription as ScheduleSlotDescription_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
 import { AdminPublishButton as AdminPublishButton_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
 import { AdminUnpublishButton as AdminUnpublishButton_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
 import { LastRunError as LastRunError_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
@@ -66,6 +67,7 @@ export const importMap = {
   "payload-soundtrack-reviews/client#ClockSecondsField": ClockSecondsField_a0133b8eea052904780f438694860ce3,
   "payload-soundtrack-reviews/client#CueRowLabel": CueRowLabel_a0133b8eea052904780f438694860ce3,
   "payload-soundtrack-reviews/client#ScheduleSlotCell": ScheduleSlotCell_a0133b8eea052904780f438694860ce3,
+  "payload-soundtrack-reviews/client#ScheduleSlotDescription": ScheduleSlotDescription_a0133b8eea052904780f438694860ce3,
   "payload-soundtrack-reviews/client#AdminPublishButton": AdminPublishButton_a0133b8eea052904780f438694860ce3,
   "payload-soundtrack-reviews/client#AdminUnpublishButton": AdminUnpublishButton_a0133b8eea052904780f438694860ce3,
   "payload-soundtrack-reviews/client#LastRunError": LastRunError_a0133b8eea052904780f438694860ce3,
