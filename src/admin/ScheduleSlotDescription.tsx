@@ -2,7 +2,7 @@
 
 import type { FieldDescriptionClientComponent } from 'payload'
 
-import { FieldDescription, useFormFields } from '@payloadcms/ui'
+import { FieldDescription, useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import React from 'react'
 
 import { formatSlotLabel } from '../schedule/format.js'
@@ -16,8 +16,11 @@ export const ScheduleSlotDescription: FieldDescriptionClientComponent = ({ path 
   const value = useFormFields(([fields]) => fields[path]?.value)
   const hasSlot = typeof value === 'string' && value !== ''
   const zone = useScheduleZone(hasSlot)
+  const { hasPublishedDoc } = useDocumentInfo()
   const description = !hasSlot
-    ? 'Not queued: an admin adds the review to the publication schedule, which gives it the next free weekly slot.'
+    ? hasPublishedDoc
+      ? 'Published: the review holds no weekly slot.'
+      : 'Not queued: an admin adds the review to the publication schedule, which gives it the next free weekly slot.'
     : zone === null
       ? 'The weekly slot this review is queued for.'
       : `Queued for ${formatSlotLabel(new Date(value), zone)}, the schedule's time; the job publishes it then.`

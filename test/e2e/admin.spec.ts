@@ -377,4 +377,18 @@ describe('admin (browser)', () => {
     await page.locator('.doc-controls__dots').click()
     await page.locator('#action-delete').waitFor()
   })
+
+  it('should say on a published review that it holds no weekly slot', async () => {
+    const film = await findID('films', `where[title][like]=Fallout`)
+    const { id } = await server.payload.create({
+      collection: 'reviews',
+      data: { title: 'Already out', film, _status: 'published' },
+      depth: 0,
+      overrideAccess: true,
+    })
+    await page.goto(`/admin/collections/reviews/${id}`)
+    await expect
+      .poll(() => page.locator('.schedule-slot-description').textContent())
+      .toBe('Published: the review holds no weekly slot.')
+  })
 })
