@@ -9,14 +9,13 @@ import type { ID } from '../src/relationID'
 import { readContentVersion } from '../src/cache/contentVersion'
 import { publishDueReviews } from '../src/jobs/publishDueReviews'
 import { createUser, isJobPoll, loginHeaders, startTestServer, uniqueTitle, withQueryCount } from './helpers'
+import { draftReview, latestReview, SCHEDULE } from './scheduleFixtures'
 
 let server: RunningServer
 let payload: Payload
 let admin: TestUser
 let film: ID
 let track: ID
-
-const SCHEDULE = 'publication-schedule'
 
 beforeAll(async () => {
   server = await startTestServer('public_cache')
@@ -164,15 +163,7 @@ describe('public cache', () => {
 
   it('should show a schedule change on the next anonymous read of /api/schedule and the calendar', async () => {
     await warm(['/api/schedule', '/api/schedule.ics'])
-    const draft = (
-      await payload.create({
-        collection: 'reviews',
-        data: { title: uniqueTitle('Queued'), film, _status: 'draft' },
-        draft: true,
-        depth: 0,
-        overrideAccess: true,
-      })
-    ).id
+    const draft = await draftReview(payload, { film, label: 'Queued' })
     await payload.updateGlobal({
       slug: SCHEDULE,
       data: { enabled: false, weekday: 'tuesday', time: '07:15', timezone: 'UTC', queue: [draft] },
@@ -189,16 +180,8 @@ describe('public cache', () => {
   })
 
   it('should show a review the job publishes on the next anonymous read', async () => {
-    const title = uniqueTitle('Published by the job')
-    const draft = (
-      await payload.create({
-        collection: 'reviews',
-        data: { title, film, _status: 'draft' },
-        draft: true,
-        depth: 0,
-        overrideAccess: true,
-      })
-    ).id
+    const draft = await draftReview(payload, { film, label: 'Published by the job' })
+    const { title } = await latestReview(payload, draft)
     await payload.updateGlobal({
       slug: SCHEDULE,
       data: { enabled: true, weekday: 'monday', time: '09:00', timezone: 'UTC', queue: [draft] },
