@@ -105,6 +105,11 @@ describe('public cache', () => {
     const after = await readContentVersion(payload)
     expect(after).not.toBe(before)
     expect(after).toBe(await stored())
+    // No row yet (a fresh database): the first version, until the next write stores one.
+    await payload.kv.delete('soundtrack-reviews:public-content-version')
+    expect(await readContentVersion(payload)).toBe('initial')
+    await publishReview()
+    expect(await readContentVersion(payload)).toBe(await stored())
   })
 
   it('should answer 304 on every cached surface', async () => {

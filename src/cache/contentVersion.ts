@@ -20,19 +20,25 @@ import { afterCommit } from './afterCommit.js'
 const VERSION_KEY = 'soundtrack-reviews:public-content-version'
 
 /**
- * Every cached request pays for this read, so on SQL databases it is one prepared-free `SELECT` of
+ * Every cached request pays for this read, so on PostgreSQL and SQLite it is one raw `SELECT` of
  * the kv row rather than Payload's `findOne` (whose query building cost more than the whole hit).
+ * Any other database or kv store, or a kv table without its `key` and `data` columns, gets `kv.get`.
  */
 const readStored = async ({ db, kv }: Payload): Promise<unknown> => {
-  const table = isSQLAdapter(db) && kv instanceof DatabaseKVAdapter ? tableOf(db, kv.collectionSlug) : undefined
-  if (!table || !isSQLAdapter(db) || !(kv instanceof DatabaseKVAdapter)) {
+  const isRawReadable = isSQLAdapter(db) && (db.name === 'postgres' || db.name === 'sqlite')
+  const table = isRawReadable && kv instanceof DatabaseKVAdapter ? tableOf(db, kv.collectionSlug) : undefined
+  const [keyColumn, dataColumn] = [table?.columns.key?.name, table?.columns.data?.name]
+  if (!isSQLAdapter(db) || !(kv instanceof DatabaseKVAdapter) || !keyColumn || !dataColumn) {
     return kv.get(VERSION_KEY)
   }
   const { rows } = await db.execute({
     drizzle: db.drizzle,
-    raw: `SELECT ${quoteName(table.columns.data.name)} AS data FROM ${qualifiedTable(db, kv.collectionSlug)} WHERE ${quoteName(table.columns.key.name)} = ${sqlLiteral(VERSION_KEY)}`,
+    raw: `SELECT ${quoteName(dataColumn)} AS data FROM ${qualifiedTable(db, kv.collectionSlug)} WHERE ${quoteName(keyColumn)} = ${sqlLiteral(VERSION_KEY)}`,
   })
-  const data = (rows?.[0] as { data?: unknown } | undefined)?.data
+  if (!Array.isArray(rows)) {
+    return kv.get(VERSION_KEY)
+  }
+  const data = (rows[0] as { data?: unknown } | undefined)?.data
   // SQLite keeps JSON as text; PostgreSQL hands back the parsed jsonb.
   return typeof data === 'string' ? JSON.parse(data) : data
 }

@@ -3,7 +3,6 @@ import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 import type { ID } from '../relationID.js'
 import type { SQLAdapter } from '../sqlAdapter.js'
 import { slugsOf } from '../options.js'
-import { compareIDs } from '../relationID.js'
 import { isSQLAdapter, qualifiedTable, runSQL, sqlLiteral } from '../sqlAdapter.js'
 
 type MongoModel = {
@@ -25,17 +24,17 @@ const takesRowLocks = (req: PayloadRequest): boolean =>
   sqlAdapter(req)?.name === 'postgres' && Boolean(req.transactionID)
 
 /**
- * Takes PostgreSQL row locks (`SELECT … FOR UPDATE`, ids in ascending order) that last until `req`'s
- * transaction ends, so a writer that locks before reading never builds on a row another writer is
- * changing. SQLite needs none: its transactions take turns (cms/sqliteTurns.ts) and it has one writer.
+ * Takes PostgreSQL row locks (`SELECT … ORDER BY id FOR UPDATE`: one order for every writer) that
+ * last until `req`'s transaction ends, so a writer that locks before reading never builds on a row
+ * another writer is changing. SQLite needs none: its transactions take turns (cms/sqliteTurns.ts) and it has one writer.
  * `ids: 'all'` locks every row of the table (a global's one row).
  */
 export const lockRows = async ({ req, slug, ids }: { req: PayloadRequest; slug: string; ids: ID[] | 'all' }) => {
   const db = sqlAdapter(req)
-  if (!db || !takesRowLocks(req) || ids.length === 0) {
+  if (!db || !takesRowLocks(req) || (ids !== 'all' && ids.length === 0)) {
     return
   }
-  const where = ids === 'all' ? '' : ` WHERE "id" IN (${[...ids].sort(compareIDs).map(sqlLiteral).join(', ')})`
+  const where = ids === 'all' ? '' : ` WHERE "id" IN (${ids.map(sqlLiteral).join(', ')})`
   await runSQL({ req, db, raw: `SELECT "id" FROM ${qualifiedTable(db, slug)}${where} ORDER BY "id" FOR UPDATE` })
 }
 

@@ -21,7 +21,7 @@ export const keepEditorsOnDrafts: CollectionBeforeOperationHook = ({ args, opera
   const isPublishing = data?._status === 'published'
   if (operation === 'update' && !args.draft && data?._status === 'draft') {
     throw new APIError(
-      'Only an admin can unpublish a review; it stays public. To change its text, save a draft (draft=true).',
+      'Only an admin can unpublish a review. To change its text, save a draft (draft=true).',
       403,
       undefined,
       true,

@@ -212,7 +212,9 @@ describe('admin (browser)', () => {
 
     await saveAndWait(page, '#action-save-draft')
     await page.waitForURL(/\/admin\/collections\/reviews\/\d+/)
-    expect(await page.locator('.schedule-slot-description').textContent()).toMatch(/^Not queued: an admin adds/)
+    await expect
+      .poll(() => page.locator('.schedule-slot-description').textContent())
+      .toMatch(/^Not queued: an admin adds/)
     const id = new URL(page.url()).pathname.split('/').pop()
     const stored = await apiGet<{
       _status: string
@@ -378,17 +380,25 @@ describe('admin (browser)', () => {
     await page.locator('#action-delete').waitFor()
   })
 
-  it('should say on a published review that it holds no weekly slot', async () => {
+  it('should say on a published review which slot it was given, or that it had none', async () => {
     const film = await findID('films', `where[title][like]=Fallout`)
-    const { id } = await server.payload.create({
-      collection: 'reviews',
-      data: { title: 'Already out', film, _status: 'published' },
-      depth: 0,
-      overrideAccess: true,
-    })
-    await page.goto(`/admin/collections/reviews/${id}`)
-    await expect
-      .poll(() => page.locator('.schedule-slot-description').textContent())
-      .toBe('Published: the review holds no weekly slot.')
+    const slot = '2026-11-06T09:00:00.000Z'
+    const cases = [
+      {
+        publishAt: slot,
+        text: `Published; it was given the weekly slot ${formatSlotLabel(new Date(slot), 'Europe/London')}.`,
+      },
+      { publishAt: null, text: 'Published: the review holds no weekly slot.' },
+    ]
+    for (const { publishAt, text } of cases) {
+      const { id } = await server.payload.create({
+        collection: 'reviews',
+        data: { title: `Already out ${publishAt ?? 'unslotted'}`, film, _status: 'published', publishAt },
+        depth: 0,
+        overrideAccess: true,
+      })
+      await page.goto(`/admin/collections/reviews/${id}`)
+      await expect.poll(() => page.locator('.schedule-slot-description').textContent()).toBe(text)
+    }
   })
 })
