@@ -15,9 +15,12 @@ type SlotState = { id?: number | string; hasPublishedDoc: boolean; slot: unknown
 const describe = ({ id, hasPublishedDoc, slot, schedule }: SlotState): string => {
   const hasSlot = typeof slot === 'string' && slot !== ''
   if (hasPublishedDoc) {
-    return hasSlot && schedule
+    if (!hasSlot) {
+      return 'Published: the review holds no weekly slot.'
+    }
+    return schedule
       ? `Published; it was given the weekly slot ${formatSlotLabel(new Date(slot), schedule.timezone)}.`
-      : 'Published: the review holds no weekly slot.'
+      : 'Published in a weekly slot.'
   }
   if (id !== undefined && schedule === null) {
     return 'The weekly slot this review is queued for.'
