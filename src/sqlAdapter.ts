@@ -12,8 +12,12 @@ export type SQLAdapter = {
   versionsSuffix?: string
 }
 
-export const isSQLAdapter = (db: unknown): db is SQLAdapter =>
+const isSQLAdapter = (db: unknown): db is SQLAdapter =>
   typeof (db as SQLAdapter).execute === 'function' && typeof (db as SQLAdapter).rawTables === 'object'
+
+/** The adapters whose raw SQL the plugin writes (PostgreSQL and SQLite); undefined for any other. */
+export const rawSQLAdapter = (db: unknown): SQLAdapter | undefined =>
+  isSQLAdapter(db) && (db.name === 'postgres' || db.name === 'sqlite') ? db : undefined
 
 const snakeCase = (slug: string): string =>
   slug
@@ -53,8 +57,8 @@ export const runSQL = async ({ req, db, raw }: { req: PayloadRequest; db: SQLAda
  * and the publishing job scanned every review version. Gathered for those tables at start.
  */
 export const analyzeSQLite = async ({ payload, slugs }: { payload: Payload; slugs: string[] }) => {
-  const db = payload.db
-  if (!isSQLAdapter(db) || db.name !== 'sqlite') {
+  const db = rawSQLAdapter(payload.db)
+  if (db?.name !== 'sqlite') {
     return
   }
   const tables = slugs
@@ -63,7 +67,7 @@ export const analyzeSQLite = async ({ payload, slugs }: { payload: Payload; slug
   await db.execute({ drizzle: db.drizzle, raw: 'PRAGMA analysis_limit = 1000' })
   for (const table of tables) {
     try {
-      await db.execute({ drizzle: db.drizzle, raw: `ANALYZE "${table.name.replace(/"/g, '""')}"` })
+      await db.execute({ drizzle: db.drizzle, raw: `ANALYZE ${quoteName(table.name)}` })
     } catch {
       // Not created yet (migrations still to run): the next start gathers them.
     }

@@ -9,7 +9,7 @@ import type {
 import { randomUUID } from 'node:crypto'
 import { DatabaseKVAdapter } from 'payload'
 
-import { isSQLAdapter, qualifiedTable, quoteName, sqlLiteral, tableOf } from '../sqlAdapter.js'
+import { qualifiedTable, quoteName, rawSQLAdapter, sqlLiteral, tableOf } from '../sqlAdapter.js'
 import { afterCommit } from './afterCommit.js'
 
 /**
@@ -24,16 +24,17 @@ const VERSION_KEY = 'soundtrack-reviews:public-content-version'
  * the kv row rather than Payload's `findOne` (whose query building cost more than the whole hit).
  * Any other database or kv store, or a kv table without its `key` and `data` columns, gets `kv.get`.
  */
-const readStored = async ({ db, kv }: Payload): Promise<unknown> => {
-  const isRawReadable = isSQLAdapter(db) && (db.name === 'postgres' || db.name === 'sqlite')
-  const table = isRawReadable && kv instanceof DatabaseKVAdapter ? tableOf(db, kv.collectionSlug) : undefined
-  const [keyColumn, dataColumn] = [table?.columns.key?.name, table?.columns.data?.name]
-  if (!isSQLAdapter(db) || !(kv instanceof DatabaseKVAdapter) || !keyColumn || !dataColumn) {
+const readStored = async (payload: Payload): Promise<unknown> => {
+  const { kv } = payload
+  const db = rawSQLAdapter(payload.db)
+  const slug = kv instanceof DatabaseKVAdapter ? kv.collectionSlug : undefined
+  const columns = db && slug ? tableOf(db, slug)?.columns : undefined
+  if (!db || !slug || !columns?.key || !columns.data) {
     return kv.get(VERSION_KEY)
   }
   const { rows } = await db.execute({
     drizzle: db.drizzle,
-    raw: `SELECT ${quoteName(dataColumn)} AS data FROM ${qualifiedTable(db, kv.collectionSlug)} WHERE ${quoteName(keyColumn)} = ${sqlLiteral(VERSION_KEY)}`,
+    raw: `SELECT ${quoteName(columns.data.name)} AS data FROM ${qualifiedTable(db, slug)} WHERE ${quoteName(columns.key.name)} = ${sqlLiteral(VERSION_KEY)}`,
   })
   if (!Array.isArray(rows)) {
     return kv.get(VERSION_KEY)

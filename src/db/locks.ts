@@ -3,7 +3,7 @@ import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 import type { ID } from '../relationID.js'
 import type { SQLAdapter } from '../sqlAdapter.js'
 import { slugsOf } from '../options.js'
-import { isSQLAdapter, qualifiedTable, runSQL, sqlLiteral } from '../sqlAdapter.js'
+import { qualifiedTable, rawSQLAdapter, runSQL, sqlLiteral } from '../sqlAdapter.js'
 
 type MongoModel = {
   findOneAndUpdate: (filter: object, update: object, options: object) => { lean: () => Promise<unknown> }
@@ -14,24 +14,22 @@ type MongoAdapter = {
   sessions: Record<number | string, unknown>
 }
 
-const sqlAdapter = (req: PayloadRequest): SQLAdapter | undefined => {
-  const db = req.payload.db
-  return isSQLAdapter(db) && (db.name === 'postgres' || db.name === 'sqlite') ? db : undefined
+/** PostgreSQL inside a transaction: the only place row locks mean something (SQLite's transactions take turns). */
+const lockingAdapter = (req: PayloadRequest): SQLAdapter | undefined => {
+  const db = rawSQLAdapter(req.payload.db)
+  return db?.name === 'postgres' && req.transactionID ? db : undefined
 }
-
-/** Row locks mean something only on PostgreSQL inside a transaction; SQLite's transactions take turns. */
-const takesRowLocks = (req: PayloadRequest): boolean =>
-  sqlAdapter(req)?.name === 'postgres' && Boolean(req.transactionID)
 
 /**
  * Takes PostgreSQL row locks (`SELECT … ORDER BY id FOR UPDATE`: one order for every writer) that
  * last until `req`'s transaction ends, so a writer that locks before reading never builds on a row
- * another writer is changing. SQLite needs none: its transactions take turns (cms/sqliteTurns.ts) and it has one writer.
+ * another writer is changing. SQLite needs none: its transactions take turns (cms/sqliteTurns.ts) and
+ * it has one writer.
  * `ids: 'all'` locks every row of the table (a global's one row).
  */
 export const lockRows = async ({ req, slug, ids }: { req: PayloadRequest; slug: string; ids: ID[] | 'all' }) => {
-  const db = sqlAdapter(req)
-  if (!db || !takesRowLocks(req) || (ids !== 'all' && ids.length === 0)) {
+  const db = lockingAdapter(req)
+  if (!db || (ids !== 'all' && ids.length === 0)) {
     return
   }
   const where = ids === 'all' ? '' : ` WHERE "id" IN (${ids.map(sqlLiteral).join(', ')})`
@@ -53,7 +51,7 @@ export const lockMatching = async ({
   id?: ID
   where?: Where
 }): Promise<void> => {
-  if (!takesRowLocks(req)) {
+  if (!lockingAdapter(req)) {
     return
   }
   const matching = async () =>
@@ -89,7 +87,7 @@ export const lockReviews = (req: PayloadRequest, ids: ID[]): Promise<void> =>
  */
 export const claimForPublishing = async ({ req, id }: { req: PayloadRequest; id: ID }): Promise<boolean> => {
   const slug = slugsOf(req.payload).reviews
-  const db = sqlAdapter(req)
+  const db = rawSQLAdapter(req.payload.db)
   if (db) {
     const claimed = await runSQL({
       req,

@@ -7,7 +7,7 @@ import { formatClock } from '../../fields/duration.js'
 import type { SQLAdapter } from '../sqlAdapter.js'
 import { slugsOf } from '../options.js'
 import { compareIDs } from '../relationID.js'
-import { isSQLAdapter, qualifiedTable, quoteName, runSQL, sqlLiteral, tableOf } from '../sqlAdapter.js'
+import { qualifiedTable, quoteName, rawSQLAdapter, runSQL, sqlLiteral, tableOf } from '../sqlAdapter.js'
 
 /** What one write changes on one film: tracks added (negative: removed) and seconds added. */
 export type FilmDelta = { film: ID; tracks: number; seconds: number }
@@ -92,8 +92,10 @@ const sumTracksRead = async ({ req, film }: { req: PayloadRequest; film: ID }) =
 }
 
 /** What the film's tracks add up to in the database now, independent of the stored totals. */
-export const sumFilmTracks = async ({ req, film }: { req: PayloadRequest; film: ID }) =>
-  isSQLAdapter(req.payload.db) ? sumTracksSQL({ req, db: req.payload.db, film }) : sumTracksRead({ req, film })
+export const sumFilmTracks = async ({ req, film }: { req: PayloadRequest; film: ID }) => {
+  const db = rawSQLAdapter(req.payload.db)
+  return db ? sumTracksSQL({ req, db, film }) : sumTracksRead({ req, film })
+}
 
 /**
  * Repair: recomputes a film's totals from its tracks and stores them, in one transaction with the
