@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest'
 
 import type { ID } from '../src/relationID'
 import { setClock, testDatabaseURI, uniqueTitle } from './helpers'
+import { publishedVersionCount } from './scheduleFixtures'
 
 const isPostgres = !process.env.MONGODB_URI && process.env.TEST_DB === 'postgres'
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
@@ -158,13 +159,7 @@ describe.runIf(isPostgres)('two instances on one PostgreSQL database', () => {
       { timeout: 30_000, interval: 250 },
     )
 
-    const publishedVersions = async (id: ID) =>
-      (
-        await local.countVersions({
-          collection: 'reviews',
-          where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'published' } }] },
-        })
-      ).totalDocs
+    const publishedVersions = (id: ID) => publishedVersionCount(local, id)
     expect(await publishedVersions(a)).toBe(1)
     expect(await publishedVersions(b)).toBe(1)
     expect(await publishedVersions(c)).toBe(0)

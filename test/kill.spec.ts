@@ -163,6 +163,7 @@ describe.skipIf(process.env.TEST_DB === 'postgres' || Boolean(process.env.MONGOD
       )
       expect(versions.map((row) => Number(row.n))).toEqual(ids.map(() => 1))
       const docs = await rows('SELECT id, _status, publish_at, published_at FROM reviews ORDER BY id')
+      expect(docs).toHaveLength(ids.length)
       for (const [index, doc] of docs.entries()) {
         expect(doc._status).toBe('published')
         expect(new Date(String(doc.published_at)).getTime()).toBe(past + index * 60_000)
