@@ -6,7 +6,7 @@ import { DISCS, TRACK_NUMBERS, wholeNumber } from '../fields/wholeNumber.js'
 import { anyone } from '../src/access/anyone.js'
 import { isEditor } from '../src/access/isEditor.js'
 import { ensureUniqueTrackNumber } from '../src/hooks/ensureUniqueTrackNumber.js'
-import { refuseCitedTrackDelete } from '../src/hooks/refuseCitedTrackDelete.js'
+import { refuseCitedTrackDelete, refuseCitedTrackMove } from '../src/hooks/keepCitedTracks.js'
 import { invalidateAfterChange, invalidateAfterDelete } from '../src/cache/contentVersion.js'
 import {
   lockTracksBeforeWrite,
@@ -32,7 +32,7 @@ export const Tracks = (options: ResolvedOptions): CollectionConfig =>
       forceSelect: { film: true, durationSeconds: true },
       hooks: {
         beforeOperation: [lockTracksBeforeWrite],
-        beforeChange: [ensureUniqueTrackNumber],
+        beforeChange: [refuseCitedTrackMove, ensureUniqueTrackNumber],
         beforeDelete: [refuseCitedTrackDelete],
         afterChange: [refreshFilmRuntimeAfterChange, invalidateAfterChange],
         afterDelete: [refreshFilmRuntimeAfterDelete, invalidateAfterDelete],

@@ -173,3 +173,49 @@ describe('replacing a track list that reviews point at', () => {
     expect(tracks.docs.map((doc) => doc.title)).toEqual(['Cue me'])
   })
 })
+
+describe('a track that a review cites stays on its film', () => {
+  const patchTrack = async (id: number | string, body: Record<string, unknown>) =>
+    fetch(`${server.url}/api/tracks/${id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', ...(await loginHeaders(server.url, editor)) },
+      body: JSON.stringify(body),
+    })
+
+  it('should refuse moving a cited track to another film with 409 naming the review, and keep the cue', async () => {
+    const [film, other] = [await createFilm(), await createFilm()]
+    const track = await payload.create({
+      collection: 'tracks',
+      data: { film, number: 1, title: 'Cited cue', duration: '2:00' },
+      depth: 0,
+    })
+    const title = uniqueTitle('Cites the track')
+    const review = await payload.create({
+      collection: 'reviews',
+      data: { title, film, _status: 'published', cues: [{ label: 'Opening', track: track.id }] },
+      depth: 0,
+    })
+    const response = await patchTrack(track.id, { film: other })
+    expect(response.status).toBe(409)
+    expect((await response.json()).errors[0].message).toContain(title)
+    expect((await payload.findByID({ collection: 'tracks', id: track.id, depth: 0 })).film).toBe(film)
+    const stored = await payload.findByID({ collection: 'reviews', id: review.id, depth: 0 })
+    expect(stored.cues?.[0]?.track).toBe(track.id)
+    expect((await payload.findByID({ collection: 'films', id: other, depth: 0 })).trackCount).toBe(0)
+  })
+
+  it('should still move a track no review cites, and still rename a cited one', async () => {
+    const [film, other] = [await createFilm(), await createFilm()]
+    const createTrack = (number: number) =>
+      payload.create({ collection: 'tracks', data: { film, number, title: `Track ${number}`, duration: '1:00' } })
+    const [free, cited] = [await createTrack(1), await createTrack(2)]
+    await payload.create({
+      collection: 'reviews',
+      data: { title: uniqueTitle('Highlights'), film, highlights: [cited.id] },
+      draft: true,
+      depth: 0,
+    })
+    expect((await patchTrack(free.id, { film: other })).status).toBe(200)
+    expect((await patchTrack(cited.id, { title: 'Renamed', film })).status).toBe(200)
+  })
+})
