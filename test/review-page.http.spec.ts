@@ -10,7 +10,7 @@ import { heading, paragraph, richText } from '../cms/seed/richText'
 import { seedDemo } from '../cms/seed'
 import { loadReviewPage } from '../src/reviewPage/loadReviewPage'
 import { resolveOptions } from '../src/options'
-import { createUser, startTestServer, uniqueTitle, withQueryCount } from './helpers'
+import { createUser, loginHeaders, startTestServer, uniqueTitle, withQueryCount } from './helpers'
 import type { ID } from '../src/relationID'
 
 let server: RunningServer
@@ -200,6 +200,29 @@ describe('the byline', () => {
     const review = await createReview({ author: admin.id, byline: 'The Soundtrack Desk' })
     const { body } = await readPage(review.slug)
     expect(body.author).toEqual({ name: 'The Soundtrack Desk' })
+  })
+
+  it('should follow a change of author when it was filled automatically, and keep a typed one', async () => {
+    const named = async (name: string) => {
+      const user = await createUser(payload, 'admin')
+      await payload.update({ collection: 'users', id: user.id, data: { name }, overrideAccess: true })
+      return user.id
+    }
+    const secondName = uniqueTitle('Second critic')
+    const [first, second] = [await named(uniqueTitle('First critic')), await named(secondName)]
+    const filled = await createReview({ author: first })
+    const typed = await createReview({ author: first, byline: 'The Soundtrack Desk' })
+    const headers = { 'content-type': 'application/json', ...(await loginHeaders(server.url, admin)) }
+    for (const review of [filled, typed]) {
+      const response = await get(`/api/reviews/${review.id}`, {
+        method: 'PATCH',
+        headers,
+        body: JSON.stringify({ author: second }),
+      })
+      expect(response.status).toBe(200)
+    }
+    expect((await readPage(filled.slug)).body.author).toEqual({ name: secondName })
+    expect((await readPage(typed.slug)).body.author).toEqual({ name: 'The Soundtrack Desk' })
   })
 })
 
