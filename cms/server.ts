@@ -131,7 +131,7 @@ export const startServer = async ({
   const uncachedGet = REST_GET(config)
   // Anonymous reads of the public collections come from the plugin's cache (emptied by its hooks).
   const restGet: RouteHandler = (request, args) =>
-    cachedRestRead({ payload, request, produce: () => uncachedGet(request, args) })
+    cachedRestRead({ payload, request, produce: (cacheable) => uncachedGet(cacheable, args) })
   const rest: Record<string, RouteHandler> = {
     DELETE: REST_DELETE(config),
     GET: restGet,

@@ -39,6 +39,14 @@ export type ScheduleOptions = {
   runInProcess?: boolean
 }
 
+/** Each process's memory for anonymous public responses (the cache behind `X-Cache`). */
+export type CacheOptions = {
+  /** Most bytes of responses kept per process; the least recently served go first. Default 64 MB. */
+  maxBytes?: number
+  /** A larger response is served but not kept. Default 2 MB. */
+  maxEntryBytes?: number
+}
+
 export type SoundtrackReviewsOptions = {
   /** Keep the collections (so the schema and data stay) but add no endpoints or jobs. */
   disabled?: boolean
@@ -64,6 +72,7 @@ export type SoundtrackReviewsOptions = {
   previewUrl?: string
   /** Most lines `POST /api/films/:id/tracklist` takes in one paste (blank lines not counted). */
   trackListMaxLines?: number
+  cache?: CacheOptions
   overrides?: {
     films?: CollectionOverride
     composers?: CollectionOverride
@@ -83,6 +92,7 @@ export type ResolvedOptions = {
   publisher: { name: string; url?: string }
   previewUrl?: string
   trackListMaxLines: number
+  cache: Required<CacheOptions>
   overrides: NonNullable<SoundtrackReviewsOptions['overrides']>
   slugs: PluginSlugs
 }
@@ -106,6 +116,7 @@ export const defaultOptions: ResolvedOptions = {
   headingOffset: 1,
   publisher: { name: 'Exploring Soundtracks' },
   trackListMaxLines: 500,
+  cache: { maxBytes: 64 * 1024 * 1024, maxEntryBytes: 2 * 1024 * 1024 },
   overrides: {},
   slugs: defaultSlugs,
 }
@@ -117,6 +128,7 @@ export const resolveOptions = (options: SoundtrackReviewsOptions = {}): Resolved
     ...options,
     schedule: { ...defaultOptions.schedule, ...options.schedule },
     publisher: { ...defaultOptions.publisher, ...options.publisher },
+    cache: { ...defaultOptions.cache, ...options.cache },
     siteUrl,
     reviewUrl: options.reviewUrl ?? `${siteUrl}/reviews/{slug}`,
     headingOffset: options.headingOffset ?? defaultOptions.headingOffset,
@@ -145,20 +157,25 @@ export const resolveOptions = (options: SoundtrackReviewsOptions = {}): Resolved
       `soundtrackReviews: trackListMaxLines must be a whole number from 1, got ${options.trackListMaxLines}`,
     )
   }
+  for (const name of ['maxBytes', 'maxEntryBytes'] as const) {
+    if (!Number.isSafeInteger(resolved.cache[name]) || resolved.cache[name] < 0) {
+      throw new Error(`soundtrackReviews: cache.${name} must be a whole number of bytes, got ${options.cache?.[name]}`)
+    }
+  }
   return resolved
 }
 
 /** Where the plugin keeps its resolved slugs and review URL on the Payload config, for hooks and endpoints. */
 const CONFIG_KEY = 'soundtrackReviews'
 
-type StoredSettings = { slugs: PluginSlugs; reviewUrl: string }
+type StoredSettings = Pick<ResolvedOptions, 'cache' | 'reviewUrl' | 'slugs'>
 
 export const withPluginSettings = (
   custom: Record<string, unknown> | undefined,
-  { slugs, reviewUrl }: Pick<ResolvedOptions, 'reviewUrl' | 'slugs'>,
+  { slugs, reviewUrl, cache }: StoredSettings,
 ) => ({
   ...custom,
-  [CONFIG_KEY]: { slugs, reviewUrl } satisfies StoredSettings,
+  [CONFIG_KEY]: { slugs, reviewUrl, cache } satisfies StoredSettings,
 })
 
 const settingsOf = (payload: Payload): StoredSettings | undefined =>
@@ -169,6 +186,10 @@ export const slugsOf = (payload: Payload): PluginSlugs => settingsOf(payload)?.s
 
 /** The `reviewUrl` template this Payload instance's plugin was configured with. */
 export const reviewUrlOf = (payload: Payload): string => settingsOf(payload)?.reviewUrl ?? defaultOptions.reviewUrl
+
+/** The public cache's byte bounds this Payload instance's plugin was configured with. */
+export const cacheLimitsOf = (payload: Payload): Required<CacheOptions> =>
+  settingsOf(payload)?.cache ?? defaultOptions.cache
 
 export const roles = ['admin', 'editor'] as const
 export type Role = (typeof roles)[number]

@@ -88,7 +88,7 @@ describe('public cache', () => {
 
     const etag = second.headers.get('etag')
     expect(etag).toMatch(/^"/)
-    expect(second.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=300')
+    expect(second.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=60')
     expect(second.headers.get('vary')).toMatch(/Authorization/)
     const revalidated = await get(path, { 'If-None-Match': etag as string })
     expect(revalidated.status).toBe(304)

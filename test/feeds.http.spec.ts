@@ -195,7 +195,8 @@ describe('review feeds', () => {
       expect(response.status, format).toBe(200)
       expect(response.headers.get('content-type'), format).toBe(CONTENT_TYPES[format])
       expect(response.headers.get('etag'), format).toMatch(/^"[\w-]+"$/)
-      expect(new Date(response.headers.get('last-modified') ?? '').getTime(), format).not.toBeNaN()
+      // The ETag alone: no date moves when a film is renamed or the newest review is unpublished.
+      expect(response.headers.get('last-modified'), format).toBeNull()
     }
   })
 
@@ -305,15 +306,9 @@ describe('review feeds', () => {
     }
   })
 
-  it('should answer 304 to If-Modified-Since at or after Last-Modified, unless If-None-Match disagrees', async () => {
-    const first = await getFeed('atom')
-    const lastModified = first.headers.get('last-modified') as string
-    expect((await getFeed('atom', '', { 'If-Modified-Since': lastModified })).status).toBe(304)
-    const earlier = new Date(Date.parse(lastModified) - 60_000).toUTCString()
-    expect((await getFeed('atom', '', { 'If-Modified-Since': earlier })).status).toBe(200)
-    expect((await getFeed('atom', '', { 'If-Modified-Since': lastModified, 'If-None-Match': '"stale"' })).status).toBe(
-      200,
-    )
+  it('should answer If-Modified-Since alone with the whole feed, since only the ETag says what changed', async () => {
+    const later = new Date(Date.now() + 60_000).toUTCString()
+    expect((await getFeed('atom', '', { 'If-Modified-Since': later })).status).toBe(200)
   })
 
   it('should change the ETag once another review is published', async () => {

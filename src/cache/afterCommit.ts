@@ -6,6 +6,15 @@ type Pending = Map<TransactionID, Map<string, Work>>
 
 const pendingOf = new WeakMap<Payload, Pending>()
 
+/** The write it follows is committed: a failure here is logged, never reported as the write's. */
+const runSafely = async (payload: Payload, work: Work): Promise<void> => {
+  try {
+    await work()
+  } catch (error) {
+    payload.logger.error({ err: error }, 'soundtrackReviews: work after a committed change failed')
+  }
+}
+
 /**
  * Runs `work` once `req`'s transaction has committed (at once when there is none), keyed so one
  * transaction runs each kind of work once. Work never runs for a transaction that rolls back.
@@ -14,7 +23,7 @@ export const afterCommit = async ({ req, key, work }: { req: PayloadRequest; key
   const id = req.transactionID === undefined ? undefined : await req.transactionID
   const pending = pendingOf.get(req.payload)
   if (id === undefined || id === null || !pending) {
-    await work()
+    await runSafely(req.payload, work)
     return
   }
   const jobs = pending.get(id) ?? new Map<string, Work>()
@@ -41,7 +50,7 @@ export const installAfterCommit = (payload: Payload): void => {
     const id = await incoming
     await commit(id)
     for (const work of take(id)?.values() ?? []) {
-      await work()
+      await runSafely(payload, work)
     }
   }
   db.rollbackTransaction = async (incoming) => {

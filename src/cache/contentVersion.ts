@@ -44,18 +44,45 @@ const readStored = async (payload: Payload): Promise<unknown> => {
   return typeof data === 'string' ? JSON.parse(data) : data
 }
 
-export const readContentVersion = async (payload: Payload): Promise<string> => {
+/** Payload instances whose last bump failed: their cache serves nothing until a retry lands. */
+const unconfirmed = new WeakSet<Payload>()
+
+/** The content version, or null while a committed change could not be recorded (the cache must not answer). */
+export const readContentVersion = async (payload: Payload): Promise<null | string> => {
+  if (unconfirmed.has(payload)) {
+    return null
+  }
   const stored = (await readStored(payload)) as { version?: unknown } | null | undefined
   return typeof stored?.version === 'string' ? stored.version : 'initial'
 }
 
+/** Seconds between attempts to record a version after a failure; the last repeats until one lands. */
+const RETRY_DELAYS_MS = [100, 1_000, 5_000, 15_000, 60_000]
+
+/**
+ * Writes a new version. A failure (a busy database, Redis away) never reaches the writer, whose
+ * change is already committed: it is logged, this process's cache stops answering, and the write is
+ * retried until it lands.
+ */
+const recordNewVersion = async (payload: Payload, attempt = 0): Promise<void> => {
+  try {
+    await payload.kv.set(VERSION_KEY, { version: randomUUID() })
+    unconfirmed.delete(payload)
+  } catch (error) {
+    unconfirmed.add(payload)
+    const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]
+    payload.logger.error(
+      { err: error },
+      `soundtrackReviews: the public cache could not be invalidated after a committed change (attempt ${attempt + 1}); ` +
+        `it serves nothing from memory until a retry in ${delay} ms succeeds.`,
+    )
+    setTimeout(() => void recordNewVersion(payload, attempt + 1), delay).unref()
+  }
+}
+
 /** A new version once `req`'s write has committed, so no reader caches the data from before it under it. */
 export const bumpContentVersion = (req: PayloadRequest): Promise<void> =>
-  afterCommit({
-    req,
-    key: VERSION_KEY,
-    work: () => req.payload.kv.set(VERSION_KEY, { version: randomUUID() }),
-  })
+  afterCommit({ req, key: VERSION_KEY, work: () => recordNewVersion(req.payload) })
 
 /** Collections whose documents public responses show (reviews, films, tracks, composers, bylines). */
 export const invalidateAfterChange: CollectionAfterChangeHook = async ({ doc, req }) => {

@@ -1,21 +1,21 @@
 import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
-import { headersWithCors } from 'payload'
+import { executeAuthStrategies, headersWithCors } from 'payload'
 
 import { etagOf, isNotModified } from '../feeds/conditionalGet.js'
-import { slugsOf } from '../options.js'
+import { cacheLimitsOf, slugsOf } from '../options.js'
 import { readContentVersion } from './contentVersion.js'
 
 /** How long browsers and CDNs may keep a public response, and serve it stale while they revalidate. */
 export type CachePolicy = { maxAge: number; staleWhileRevalidate: number }
 
-export const CONTENT_POLICY: CachePolicy = { maxAge: 60, staleWhileRevalidate: 300 }
+export const CONTENT_POLICY: CachePolicy = { maxAge: 60, staleWhileRevalidate: 60 }
 export const SCHEDULE_POLICY: CachePolicy = { maxAge: 60, staleWhileRevalidate: 60 }
 
-type Entry = { body: string; headers: [string, string][]; etag: string; lastModified: Date | null }
-type Store = { version: string; entries: Map<string, Entry> }
+type Entry = { body: string; headers: [string, string][]; etag: string; lastModified: Date | null; bytes: number }
+type Store = { version: string; entries: Map<string, Entry>; bytes: number }
 
-/** Per-process bound: the least recently served response goes first. */
+/** Per-process bound besides the bytes: the least recently served response goes first. */
 const MAX_ENTRIES = 1_000
 
 const stores = new WeakMap<Payload, Store>()
@@ -23,37 +23,56 @@ const stores = new WeakMap<Payload, Store>()
 /** Headers that belong to one request, not to the cached bytes. */
 const PER_REQUEST = /^(access-control-|vary$|cache-control$|etag$|x-cache$|set-cookie$|content-length$)/i
 
-const CONDITIONAL = ['if-none-match', 'if-modified-since']
+/** Removed before a cacheable response is produced: it is computed for nobody in particular. */
+const CREDENTIALS_AND_CONDITIONALS = ['authorization', 'cookie', 'if-none-match', 'if-modified-since']
 
 const storeFor = (payload: Payload, version: string): Store => {
   const current = stores.get(payload)
   if (current?.version === version) {
     return current
   }
-  const fresh: Store = { version, entries: new Map() }
+  const fresh: Store = { version, entries: new Map(), bytes: 0 }
   stores.set(payload, fresh)
   return fresh
 }
 
-const remember = (store: Store, key: string, entry: Entry) => {
+const forget = (store: Store, key: string) => {
+  store.bytes -= store.entries.get(key)?.bytes ?? 0
   store.entries.delete(key)
+}
+
+/** Keeps `entry` as the most recently served, within the configured bytes; a larger one is not kept. */
+const remember = (payload: Payload, store: Store, key: string, entry: Entry) => {
+  const { maxBytes, maxEntryBytes } = cacheLimitsOf(payload)
+  forget(store, key)
+  if (entry.bytes > maxEntryBytes || entry.bytes > maxBytes) {
+    return
+  }
   store.entries.set(key, entry)
-  if (store.entries.size > MAX_ENTRIES) {
-    store.entries.delete(store.entries.keys().next().value as string)
+  store.bytes += entry.bytes
+  while (store.bytes > maxBytes || store.entries.size > MAX_ENTRIES) {
+    forget(store, store.entries.keys().next().value as string)
   }
 }
 
-/** No credentials of any kind: no Authorization header and no Payload session cookie. */
-export const hasCredentials = (payload: Payload, headers: Headers): boolean =>
-  headers.has('authorization') ||
-  (headers.get('cookie') ?? '')
-    .split(';')
-    .some((part) => part.trim().startsWith(`${payload.config.cookiePrefix}-token=`))
+/** What an entry holds in memory, near enough: its key, body and headers as UTF-8. */
+const sizeOf = (key: string, body: string, headers: [string, string][]): number =>
+  Buffer.byteLength(key) + Buffer.byteLength(body) + headers.reduce((sum, [n, v]) => sum + n.length + v.length, 0)
 
-const withoutConditionals = (headers: Headers): Headers => {
+const cacheable = (headers: Headers): Headers => {
   const copy = new Headers(headers)
-  CONDITIONAL.forEach((name) => copy.delete(name))
+  CREDENTIALS_AND_CONDITIONALS.forEach((name) => copy.delete(name))
   return copy
+}
+
+/** Anonymous is what Payload's own auth strategies decide for these headers (cookie, JWT, API key, a site's own). */
+const isAnonymousTo = async (payload: Payload, headers: Headers): Promise<boolean> =>
+  !(await executeAuthStrategies({ headers, payload, canSetHeaders: false })).user
+
+const uncached = async (response: Response): Promise<Response> => {
+  const headers = new Headers(response.headers)
+  headers.set('Cache-Control', 'private, no-store')
+  return new Response(response.body, { status: response.status, headers })
 }
 
 export type ServePublicArgs = {
@@ -61,7 +80,10 @@ export type ServePublicArgs = {
   request: { url: string; method: string; headers: Headers }
   isAnonymous: boolean
   policy: CachePolicy
-  /** Computes the response; called with the request's conditional headers removed, on a miss only. */
+  /**
+   * Computes the response: for a signed-in request with its headers as sent; for a cacheable one
+   * (on a miss only) without its credentials and conditional headers.
+   */
   produce: (headers: Headers) => Promise<Response>
   /** Adds per-request headers (CORS) to what is sent. */
   finish?: (headers: Headers) => Headers
@@ -83,31 +105,33 @@ export const servePublic = async ({
 }: ServePublicArgs): Promise<Response> => {
   const url = new URL(request.url)
   if (request.method !== 'GET' || !isAnonymous || url.searchParams.get('draft') === 'true') {
-    const response = await produce(request.headers)
-    const headers = new Headers(response.headers)
-    headers.set('Cache-Control', 'private, no-store')
-    return new Response(response.body, { status: response.status, headers })
+    return uncached(await produce(request.headers))
   }
   const version = await readContentVersion(payload)
+  if (version === null) {
+    return uncached(await produce(cacheable(request.headers)))
+  }
   const store = storeFor(payload, version)
   const key = `${url.pathname}${url.search}|${request.headers.get('origin') ?? ''}`
   let entry = store.entries.get(key)
   const isHit = entry !== undefined
   if (!entry) {
-    const response = await produce(withoutConditionals(request.headers))
+    const response = await produce(cacheable(request.headers))
     if (response.status !== 200) {
       return response
     }
     const body = await response.text()
     const lastModified = response.headers.get('last-modified')
+    const kept = [...response.headers].filter(([name]) => !PER_REQUEST.test(name))
     entry = {
       body,
-      headers: [...response.headers].filter(([name]) => !PER_REQUEST.test(name)),
+      headers: kept,
       etag: response.headers.get('etag') ?? etagOf(body),
       lastModified: lastModified ? new Date(lastModified) : null,
+      bytes: sizeOf(key, body, kept),
     }
   }
-  remember(store, key, entry)
+  remember(payload, store, key, entry)
   const headers = finish(new Headers(entry.headers))
   headers.set('ETag', entry.etag)
   headers.set(
@@ -148,20 +172,21 @@ export const cachedRestRead = async ({
 }: {
   payload: Payload
   request: Request
-  produce: () => Promise<Response>
+  /** Runs Payload's own handling of `request` (or of the cacheable copy the cache hands it). */
+  produce: (request: Request) => Promise<Response>
 }): Promise<Response> => {
   const [first] = new URL(request.url).pathname.slice(payload.config.routes.api.length).split('/').filter(Boolean)
   const { films, tracks, composers, reviews } = slugsOf(payload)
   const isPublic = [films, tracks, composers, reviews, 'feeds', 'schedule', 'schedule.ics'].includes(first)
   if (request.method !== 'GET' || !isPublic) {
-    return produce()
+    return produce(request)
   }
   return servePublic({
     payload,
     request,
-    isAnonymous: !hasCredentials(payload, request.headers),
+    isAnonymous: await isAnonymousTo(payload, request.headers),
     policy: first === 'schedule' || first === 'schedule.ics' ? SCHEDULE_POLICY : CONTENT_POLICY,
-    produce: () => produce(),
+    produce: (headers) => produce(new Request(request, { headers })),
     finish: (headers) => headersWithCors({ headers, req: { payload, headers: request.headers } as PayloadRequest }),
   })
 }

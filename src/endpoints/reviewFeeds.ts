@@ -4,7 +4,7 @@ import { headersWithCors } from 'payload'
 
 import type { FeedFormat } from '../feeds/buildReviewFeed.js'
 import type { ResolvedOptions } from '../options.js'
-import { buildReviewFeed, FEED_CONTENT_TYPES, lastModifiedOf } from '../feeds/buildReviewFeed.js'
+import { buildReviewFeed, FEED_CONTENT_TYPES } from '../feeds/buildReviewFeed.js'
 import { etagOf, isNotModified } from '../feeds/conditionalGet.js'
 import { FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT, findFeedReviews } from '../feeds/findFeedReviews.js'
 import { json, text } from './respond.js'
@@ -62,13 +62,9 @@ const reviewFeedEndpoint = (options: ResolvedOptions, format: FeedFormat): Endpo
       nextURL: hasNextPage ? urlFor(format, page + 1) : undefined,
     })
     const etag = etagOf(body)
-    const lastModified = lastModifiedOf(reviews)
-    const headers: Record<string, string> = {
-      'Cache-Control': 'public, max-age=300',
-      ETag: etag,
-      ...(lastModified ? { 'Last-Modified': lastModified.toUTCString() } : {}),
-    }
-    if (isNotModified({ headers: req.headers, etag, lastModified })) {
+    // No Last-Modified: a film rename or an unpublish changes the bytes but no date the feed shows.
+    const headers: Record<string, string> = { 'Cache-Control': 'public, max-age=300', ETag: etag }
+    if (isNotModified({ headers: req.headers, etag, lastModified: null })) {
       return new Response(null, { status: 304, headers: headersWithCors({ headers: new Headers(headers), req }) })
     }
     return text(req, body, FEED_CONTENT_TYPES[format], 200, headers)
@@ -77,7 +73,7 @@ const reviewFeedEndpoint = (options: ResolvedOptions, format: FeedFormat): Endpo
 
 /**
  * `GET /api/feeds/reviews.rss` · `.atom` · `.json` (root endpoints) — published reviews, newest
- * first, `?limit=` (default 20, at most 100) and `?page=`, with ETag / Last-Modified revalidation.
+ * first, `?limit=` (default 20, at most 100) and `?page=`, with ETag revalidation.
  */
 export const reviewFeedEndpoints = (options: ResolvedOptions): Endpoint[] =>
   FORMATS.map((format) => reviewFeedEndpoint(options, format))

@@ -5,6 +5,7 @@ import { commitTransaction, initTransaction, killTransaction } from 'payload'
 import type { ID } from '../relationID.js'
 import { formatClock } from '../../fields/duration.js'
 import type { SQLAdapter } from '../sqlAdapter.js'
+import { bumpContentVersion } from '../cache/contentVersion.js'
 import { slugsOf } from '../options.js'
 import { compareIDs } from '../relationID.js'
 import { qualifiedTable, quoteName, rawSQLAdapter, runSQL, sqlLiteral, tableOf } from '../sqlAdapter.js'
@@ -131,6 +132,10 @@ export const recomputeFilmTotals = async ({
           totalRuntimeSeconds: Number(previous.totalRuntimeSeconds) || 0,
           totalRuntime: previous.totalRuntime ?? formatClock(0),
         },
+      }
+      // `db.updateOne` runs no hooks: the public cache learns of a repair that changed something here.
+      if (result.previous.trackCount !== tracks || result.previous.totalRuntimeSeconds !== seconds) {
+        await bumpContentVersion(req)
       }
     }
     if (isOwnTransaction) {
