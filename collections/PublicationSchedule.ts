@@ -1,5 +1,7 @@
 import type { GlobalConfig, PayloadRequest } from 'payload'
 
+import { isValidID } from 'payload'
+
 import type { ResolvedOptions } from '../src/options.js'
 import { isAdmin } from '../src/access/isAdmin.js'
 import { assignScheduleSlots, queueIDs } from '../src/hooks/assignScheduleSlots.js'
@@ -9,8 +11,13 @@ import { invalidateAfterGlobalChange } from '../src/cache/contentVersion.js'
 import { refuseStaleSchedule } from '../src/hooks/refuseStaleSchedule.js'
 import { isLocalDate, isValidTimeZone, parseTimeOfDay, WEEKDAYS } from '../src/schedule/index.js'
 import { componentPath } from '../src/admin/componentPath.js'
+import { showLastRun } from '../src/jobs/lastRun.js'
 
-const readOnlyStatus = { create: () => false, update: () => false }
+/** The job's run state: read from the kv store (see lastRun.ts), never stored in or written through the global. */
+const runState = {
+  virtual: true,
+  access: { create: () => false, update: () => false },
+} as const
 
 export const PublicationSchedule = (options: ResolvedOptions): GlobalConfig => ({
   slug: options.slugs.schedule,
@@ -29,7 +36,8 @@ export const PublicationSchedule = (options: ResolvedOptions): GlobalConfig => (
     {
       name: 'lastError',
       type: 'textarea',
-      access: readOnlyStatus,
+      ...runState,
+      hooks: { afterRead: [showLastRun('lastError')] },
       admin: {
         readOnly: true,
         description: 'The last publishing problem. It clears on the next clean run.',
@@ -103,18 +111,28 @@ export const PublicationSchedule = (options: ResolvedOptions): GlobalConfig => (
         if (ids.length === 0) {
           return true
         }
+        const idType = req.payload.collections[options.slugs.reviews]?.customIDType ?? req.payload.db.defaultIDType
+        const malformed = keys.filter((_key, index) => !isValidID(ids[index], idType))
+        if (malformed.length > 0) {
+          return `The queue holds review ids; ${malformed.map((key) => `“${key}”`).join(', ')} cannot be one.`
+        }
         const { docs } = await req.payload.find({
           collection: options.slugs.reviews,
-          where: { and: [{ id: { in: ids } }, { _status: { equals: 'published' } }] },
-          select: { title: true },
+          where: { id: { in: ids } },
+          select: { title: true, _status: true },
           pagination: false,
           depth: 0,
           overrideAccess: true,
           req,
         })
-        return docs.length === 0
+        const missing = keys.filter((key) => !docs.some((doc) => String(doc.id) === key))
+        if (missing.length > 0) {
+          return `No review has the id ${missing.join(', ')}: the queue holds existing reviews only.`
+        }
+        const published = docs.filter((doc) => doc._status === 'published')
+        return published.length === 0
           ? true
-          : `Published reviews cannot be queued: ${docs.map((doc) => `“${doc.title}” (${doc.id})`).join(', ')}.`
+          : `Published reviews cannot be queued: ${published.map((doc) => `“${doc.title}” (${doc.id})`).join(', ')}.`
       },
     },
     {
@@ -144,7 +162,8 @@ export const PublicationSchedule = (options: ResolvedOptions): GlobalConfig => (
     {
       name: 'lastRunAt',
       type: 'date',
-      access: readOnlyStatus,
+      ...runState,
+      hooks: { afterRead: [showLastRun('lastRunAt')] },
       admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
     },
   ],

@@ -1,12 +1,25 @@
 import type { Payload } from 'payload'
 
+import { createLocalReq } from 'payload'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { RunningServer } from '../cms/server'
 import type { TestUser } from './helpers'
 import { paragraph, richText } from '../cms/seed/richText'
 import { createUser, loginHeaders, setClock, startTestServer, uniqueSuffix, uniqueTitle } from './helpers'
-import { draftReviews, FRIDAYS_IN_NEW_YORK, NOW, resetSchedule, SCHEDULE } from './scheduleFixtures'
+import { publishDueReviews } from '../src/jobs/publishDueReviews'
+import {
+  draftReviews,
+  FRIDAYS_IN_NEW_YORK,
+  latestReview,
+  NOW,
+  publishedVersionCount,
+  resetSchedule,
+  S1,
+  S2,
+  S3,
+  SCHEDULE,
+} from './scheduleFixtures'
 import type { ID } from '../src/relationID'
 
 type Upcoming = {
@@ -75,6 +88,36 @@ const parseEvents = (ics: string): CalendarEvent[] => {
     }
   }
   return events
+}
+
+/** Saves the schedule over REST as an admin; the response as it came. */
+const postSchedule = async (data: Record<string, unknown>): Promise<Response> =>
+  fetch(`${server.url}/api/globals/${SCHEDULE}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(await loginHeaders(server.url, admin)) },
+    body: JSON.stringify(data),
+  })
+
+/** The schedule as an admin reads it over REST. */
+const getStoredSchedule = async (): Promise<Record<string, unknown>> => {
+  const response = await fetch(`${server.url}/api/globals/${SCHEDULE}?depth=0`, {
+    headers: await loginHeaders(server.url, admin),
+  })
+  expect(response.status).toBe(200)
+  return (await response.json()) as Record<string, unknown>
+}
+
+/** One run of the publishing job at `now` (the server's own cron is stopped). */
+const runJob = async (now: string) => publishDueReviews({ req: await createLocalReq({}, payload), now: new Date(now) })
+
+const slotOf = async (id: ID): Promise<null | string> => {
+  const { publishAt } = await latestReview(payload, id)
+  return publishAt ? new Date(publishAt).toISOString() : null
+}
+
+const fieldErrorsOf = async (response: Response) => {
+  const body = (await response.json()) as { errors?: { data?: { errors?: { path: string; message: string }[] } }[] }
+  return (body.errors ?? []).flatMap((error) => error.data?.errors ?? [])
 }
 
 /** Fridays 09:00 New York from 4 September 2026, skipping 27 November: EDT is UTC-4, EST UTC-5. */
@@ -291,5 +334,144 @@ describe('the acceptance scenario: a season of Fridays', () => {
     const uidAt = (events: CalendarEvent[], start: string) => events.find((event) => event.start === start)?.uid
     expect(uidAt(recalendar.events, slots[4])).toBe(uidAt(calendar.events, slots[25]))
     expect(uidAt(recalendar.events, slots[25])).toBe(uidAt(calendar.events, slots[4]))
+  })
+})
+
+describe('the publishing job and the schedule admins edit', () => {
+  it('should leave the schedule and the public cache alone on a run that publishes nothing, so a form loaded before it still saves', async () => {
+    setClock(NOW)
+    const [a] = await createDrafts(1)
+    expect((await postSchedule({ ...FRIDAYS_IN_NEW_YORK, queue: [a] })).status).toBe(200)
+    const loaded = await getStoredSchedule()
+    const path = '/api/reviews?limit=1'
+    await fetch(`${server.url}${path}`)
+    expect((await fetch(`${server.url}${path}`)).headers.get('x-cache')).toBe('hit')
+
+    expect(await runJob('2026-10-20T12:05:00.000Z')).toEqual({ published: [], failed: [] })
+
+    expect((await fetch(`${server.url}${path}`)).headers.get('x-cache'), 'the public cache after the run').toBe('hit')
+    const after = await getStoredSchedule()
+    expect(after.updatedAt).toBe(loaded.updatedAt)
+    expect(after.lastRunAt).toBe('2026-10-20T12:05:00.000Z')
+    expect(after.lastError ?? null).toBeNull()
+    const saved = await postSchedule({ ...loaded, skipDates: [{ date: '2026-12-25', reason: 'Christmas' }] })
+    expect(saved.status, 'a save from the form loaded before the run').toBe(200)
+  })
+
+  it('should show the run state through REST, GraphQL and the Local API, and refuse to take it as input', async () => {
+    setClock(NOW)
+    const doomed = (await payload.create({ collection: 'films', data: { title: uniqueTitle('Doomed') }, depth: 0 })).id
+    const [a] = await draftReviews(payload, { film: doomed, count: 1, label: 'Orphaned review' })
+    await saveSchedule({ ...FRIDAYS_IN_NEW_YORK, queue: [a] })
+    // Behind Payload's back (a reviewed film cannot be deleted): the queued draft loses its film, so the run fails it.
+    await payload.db.deleteOne({ collection: 'films', where: { id: { equals: doomed } } })
+    await runJob('2026-10-23T13:01:00.000Z')
+
+    const rest = await getStoredSchedule()
+    expect(rest.lastRunAt).toBe('2026-10-23T13:01:00.000Z')
+    expect(rest.lastError).toMatch(/film/i)
+    const local = await readSchedule()
+    expect(local.lastRunAt).toBe(rest.lastRunAt)
+    expect(local.lastError).toBe(rest.lastError)
+    const graphQL = await fetch(`${server.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await loginHeaders(server.url, admin)) },
+      body: JSON.stringify({ query: '{ PublicationSchedule { lastRunAt lastError } }' }),
+    })
+    const { data } = (await graphQL.json()) as { data: { PublicationSchedule: Record<string, unknown> } }
+    expect(data.PublicationSchedule).toEqual({ lastRunAt: rest.lastRunAt, lastError: rest.lastError })
+
+    expect((await postSchedule({ lastError: 'typed by hand', lastRunAt: NOW })).status).toBe(200)
+    expect(await getStoredSchedule()).toMatchObject({ lastRunAt: rest.lastRunAt, lastError: rest.lastError })
+  })
+})
+
+describe('slots', () => {
+  it('should give a review unpublished and queued again the next free slot, not its old past one', async () => {
+    setClock(NOW)
+    const [a, b] = await createDrafts(2)
+    await postSchedule({ ...FRIDAYS_IN_NEW_YORK, queue: [a, b] })
+    setClock('2026-10-23T13:05:00.000Z')
+    expect((await runJob('2026-10-23T13:05:00.000Z')).published.map(String)).toEqual([String(a)])
+
+    const unpublished = await fetch(`${server.url}/api/reviews/${a}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', ...(await loginHeaders(server.url, admin)) },
+      body: JSON.stringify({ _status: 'draft' }),
+    })
+    expect(unpublished.status).toBe(200)
+    expect((await postSchedule({ queue: [b, a] })).status).toBe(200)
+    expect([await slotOf(b), await slotOf(a)]).toEqual([S2, S3])
+
+    expect(await runJob('2026-10-23T13:10:00.000Z')).toEqual({ published: [], failed: [] })
+    expect((await latestReview(payload, a))._status).toBe('draft')
+    expect(await publishedVersionCount(payload, a)).toBe(1)
+  })
+
+  it('should move the queue on to future slots when a schedule switched off over missed slots is switched on again', async () => {
+    setClock(NOW)
+    const queue = await createDrafts(3)
+    await postSchedule({ ...FRIDAYS_IN_NEW_YORK, queue })
+    expect((await postSchedule({ enabled: false })).status).toBe(200)
+    // Three Fridays pass while the schedule is off.
+    const now = setClock('2026-11-10T12:00:00.000Z')
+    expect((await postSchedule({ enabled: true })).status).toBe(200)
+    const slots = await Promise.all(queue.map(slotOf))
+    expect(slots).toEqual(['2026-11-13T14:00:00.000Z', '2026-11-20T14:00:00.000Z', '2026-11-27T14:00:00.000Z'])
+
+    expect(await runJob(now.toISOString())).toEqual({ published: [], failed: [] })
+    for (const id of queue) {
+      expect(await publishedVersionCount(payload, id)).toBe(0)
+    }
+  })
+
+  it('should publish at once, each at its slot, the reviews whose slots passed while the server was down, even after a save', async () => {
+    setClock(NOW)
+    const [a, b, c] = await createDrafts(3)
+    await postSchedule({ ...FRIDAYS_IN_NEW_YORK, queue: [a, b, c] })
+    // The server comes back after the second slot; an admin reorders the queue before the job runs.
+    const now = setClock('2026-10-31T12:00:00.000Z')
+    expect((await postSchedule({ queue: [b, a, c] })).status).toBe(200)
+    expect((await runJob(now.toISOString())).published.map(String)).toEqual([a, b].map(String))
+    for (const [id, slot] of [
+      [a, S1],
+      [b, S2],
+    ] as const) {
+      const published = await payload.findByID({ collection: 'reviews', id, depth: 0, overrideAccess: true })
+      expect(new Date(published.publishedAt as string).toISOString()).toBe(slot)
+    }
+    expect(await slotOf(c)).toBe(S3)
+  })
+
+  it('should list only slots to come while the schedule is off, where switching it on would put the queue', async () => {
+    setClock(NOW)
+    const [a, b] = await createDrafts(2)
+    await postSchedule({ ...FRIDAYS_IN_NEW_YORK, enabled: false, queue: [a, b] })
+    setClock('2026-10-24T12:00:00.000Z')
+    const { body } = await getSchedule()
+    expect(body.upcoming.map((entry) => [String(entry.review.id), entry.slot])).toEqual([
+      [String(a), S2],
+      [String(b), S3],
+    ])
+  })
+})
+
+describe('queue ids', () => {
+  it.each([
+    ['an id of no review', [999999]],
+    ['a draft and an id of no review', 'draft+missing'],
+    ['an id that is not an id', ['not-an-id']],
+  ])('should answer %s in the queue with 400 naming queue, and write nothing', async (_label, queue) => {
+    setClock(NOW)
+    const [a] = await createDrafts(1)
+    await saveSchedule({ ...FRIDAYS_IN_NEW_YORK, queue: [a] })
+    const before = await readSchedule()
+    const response = await postSchedule({ queue: queue === 'draft+missing' ? [a, 999999] : queue })
+    expect(response.status).toBe(400)
+    const errors = await fieldErrorsOf(response)
+    expect(errors.map((error) => error.path)).toEqual(['queue'])
+    expect(errors[0].message).toMatch(/999999|not-an-id/)
+    expect(await readSchedule()).toEqual(before)
+    expect(await slotOf(a)).toBe(S1)
   })
 })

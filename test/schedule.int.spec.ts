@@ -397,6 +397,41 @@ describe('the publishDueReviews job', () => {
   })
 })
 
+describe('a catch-up run while the queue changes', () => {
+  it('should not publish a review taken off the queue, or moved to a later slot, after the run read its due list', async () => {
+    setClock(NOW)
+    const [a, b, c, d] = await createDrafts(4)
+    await saveSchedule({ ...FRIDAYS_IN_NEW_YORK, queue: [a, b, c, d] })
+    // Back after the third slot: a, b and c are due, in that order.
+    const now = setClock('2026-11-06T15:00:00.000Z')
+    const db = payload.db
+    const commit = db.commitTransaction
+    let isInterleaved = false
+    // Once the run has committed its first publish, an admin takes b off the queue and c off and on again.
+    db.commitTransaction = async (id) => {
+      await commit.call(db, id)
+      if (!isInterleaved && (await publishedVersions(a)) === 1) {
+        isInterleaved = true
+        await saveSchedule({ queue: [d] })
+        await saveSchedule({ queue: [d, c] })
+      }
+    }
+    let run: PublishRun
+    try {
+      run = await publishDueReviews({ req: await createLocalReq({}, payload), now })
+    } finally {
+      db.commitTransaction = commit
+    }
+    expect(isInterleaved).toBe(true)
+    expect(asStrings(run.published)).toEqual(asStrings([a]))
+    expect(run.failed).toEqual([])
+    await expectStillDraft(b)
+    await expectStillDraft(c)
+    expect(asStrings((await readSchedule()).queue)).toEqual(asStrings([d, c]))
+    expect(await slotsOf([b, c, d])).toEqual([null, '2026-11-20T14:00:00.000Z', S4])
+  })
+})
+
 // Last on purpose: on SQLite a failed overlap can leave the database refusing every later write.
 describe('overlapping job runs', () => {
   it('should publish each review exactly once when two job runs overlap', async () => {

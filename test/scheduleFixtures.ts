@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { vi } from 'vitest'
 
 import type { ID } from '../src/relationID'
+import { lastRunKey } from '../src/jobs/lastRun'
 import { uniqueTitle } from './helpers'
 
 /** What the schedule suites share: a fixed week, its New York Friday slots, drafts to queue, a reset. */
@@ -60,14 +61,15 @@ export const publishedVersionCount = async (payload: Payload, id: ID): Promise<n
     })
   ).totalDocs
 
-/** After each test: the real clock, the schedule off with an empty queue and no error, no reviews. */
+/** After each test: the real clock, the schedule off with an empty queue, no run recorded, no reviews. */
 export const resetSchedule = async (payload: Payload): Promise<void> => {
   vi.useRealTimers()
   await payload.updateGlobal({
     slug: SCHEDULE,
-    data: { ...FRIDAYS_IN_NEW_YORK, enabled: false, queue: [], lastError: null },
+    data: { ...FRIDAYS_IN_NEW_YORK, enabled: false, queue: [] },
     depth: 0,
     overrideAccess: true,
   })
+  await payload.kv.delete(lastRunKey(payload))
   await payload.delete({ collection: 'reviews', where: { id: { exists: true } }, depth: 0, overrideAccess: true })
 }

@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { ResolvedOptions } from '../options.js'
-import { queueIDs, readSchedule } from '../hooks/assignScheduleSlots.js'
+import { planSlots, queueIDs, readSchedule } from '../hooks/assignScheduleSlots.js'
 import { reviewUrlOf, slugsOf } from '../options.js'
 import { reviewURL } from '../reviewURL.js'
 import { buildScheduleCalendar, formatSlotLabel, toLocalISO } from '../schedule/index.js'
@@ -50,7 +50,6 @@ export const readPublicSchedule = async (req: PayloadRequest): Promise<PublicSch
         collection: slugsOf(req.payload).reviews,
         where: { and: [{ id: { in: queue } }, { publishAt: { exists: true } }] },
         draft: true,
-        sort: 'publishAt',
         select: { title: true, slug: true, film: true, publishAt: true },
         populate: { [slugsOf(req.payload).films]: { title: true, releaseYear: true } },
         pagination: false,
@@ -59,32 +58,42 @@ export const readPublicSchedule = async (req: PayloadRequest): Promise<PublicSch
         req,
       })
     : { docs: [] }
+  // Stored slots pass unused while the schedule is off: show where switching it on would put the queue.
+  const projected = schedule.enabled ? undefined : await planSlots({ req, schedule, now: new Date() })
+  const slotOf = (doc: QueuedReviewDoc): Date | undefined =>
+    projected
+      ? projected.find(({ id }) => String(id) === String(doc.id))?.publishAt
+      : doc.publishAt
+        ? new Date(doc.publishAt)
+        : undefined
   return {
     enabled: Boolean(schedule.enabled),
     timezone,
     weekday: schedule.weekday ?? 'friday',
     time: schedule.time ?? '09:00',
-    upcoming: (docs as QueuedReviewDoc[]).flatMap((doc) => {
-      if (!doc.publishAt) {
-        return []
-      }
-      const instant = new Date(doc.publishAt)
-      const film = doc.film && typeof doc.film === 'object' ? doc.film : null
-      return [
-        {
-          slot: instant.toISOString(),
-          localSlot: toLocalISO(instant, timezone),
-          label: formatSlotLabel(instant, timezone),
-          review: {
-            id: doc.id,
-            title: doc.title,
-            slug: doc.slug ?? null,
-            url: doc.slug ? reviewURL(reviewUrlOf(req.payload), { id: doc.id, slug: doc.slug }) : null,
-            film: film ? { title: film.title, releaseYear: film.releaseYear ?? null } : null,
+    upcoming: (docs as QueuedReviewDoc[])
+      .flatMap((doc) => {
+        const instant = slotOf(doc)
+        if (!instant) {
+          return []
+        }
+        const film = doc.film && typeof doc.film === 'object' ? doc.film : null
+        return [
+          {
+            slot: instant.toISOString(),
+            localSlot: toLocalISO(instant, timezone),
+            label: formatSlotLabel(instant, timezone),
+            review: {
+              id: doc.id,
+              title: doc.title,
+              slug: doc.slug ?? null,
+              url: doc.slug ? reviewURL(reviewUrlOf(req.payload), { id: doc.id, slug: doc.slug }) : null,
+              film: film ? { title: film.title, releaseYear: film.releaseYear ?? null } : null,
+            },
           },
-        },
-      ]
-    }),
+        ]
+      })
+      .sort((a, b) => a.slot.localeCompare(b.slot)),
   }
 }
 

@@ -1,6 +1,6 @@
 import type { GlobalAfterChangeHook, PayloadRequest } from 'payload'
 
-import type { Weekday } from '../schedule/index.js'
+import type { AssignedSlot, Weekday } from '../schedule/index.js'
 import { ValidationError } from 'payload'
 
 import { assignSlots } from '../schedule/index.js'
@@ -21,10 +21,11 @@ export type ScheduleDoc = {
   updatedAt?: null | string
 }
 
-/** The schedule as stored (ids at depth 0), read inside `req`'s transaction. */
+/** The schedule as stored (ids at depth 0), read inside `req`'s transaction; the job's run state is left out. */
 export const readSchedule = async (req: PayloadRequest): Promise<ScheduleDoc> =>
   (await req.payload.findGlobal({
     slug: slugsOf(req.payload).schedule,
+    select: { lastRunAt: false, lastError: false },
     depth: 0,
     overrideAccess: true,
     req,
@@ -80,48 +81,76 @@ const writePublishAt = async ({ req, id, publishAt }: { req: PayloadRequest; id:
 }
 
 /**
- * Gives every queued review its slot (the n-th queued, the n-th free weekly slot) and clears the
- * slot of reviews that left the queue. Only reviews whose slot changes are written, all in `req`'s
- * transaction. Due reviews keep their past slot so the job still publishes them, in order.
+ * The slots `schedule` gives its queue now: the n-th queued review the n-th free weekly slot, after
+ * skipped dates and published reviews' slots still to come. A review in `due` keeps that slot
+ * once it has passed (the publishing job then publishes it at once).
+ */
+export const planSlots = async ({
+  req,
+  schedule,
+  now,
+  due = new Map(),
+}: {
+  req: PayloadRequest
+  schedule: ScheduleDoc
+  now: Date
+  due?: Map<string, Date>
+}): Promise<AssignedSlot[]> => {
+  const { docs: published } = await req.payload.find({
+    collection: slugsOf(req.payload).reviews,
+    where: { and: [{ _status: { equals: 'published' } }, { publishedAt: { greater_than: now.toISOString() } }] },
+    select: { publishedAt: true },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  return assignSlots({
+    cadence: {
+      weekday: (schedule.weekday ?? 'friday') as Weekday,
+      time: schedule.time ?? '09:00',
+      timezone: schedule.timezone ?? 'UTC',
+    },
+    now,
+    queue: queueIDs(schedule.queue).map((id) => ({ id, publishAt: due.get(String(id)) ?? null })),
+    skipDates: (schedule.skipDates ?? []).flatMap((skip) => (skip.date ? [skip.date] : [])),
+    taken: published.flatMap((doc) => (doc.publishedAt ? [new Date(doc.publishedAt as string)] : [])),
+    keepDue: true,
+  })
+}
+
+/**
+ * Gives every queued review its slot (see planSlots) and clears the slot of reviews that left the
+ * queue since `previous`. Only reviews whose slot changes are written, all in `req`'s transaction.
  */
 export const reassignSlots = async ({
   req,
   schedule,
-  previousQueue = [],
+  previous = schedule,
   now = new Date(),
 }: {
   req: PayloadRequest
   schedule: ScheduleDoc
-  previousQueue?: ID[]
+  previous?: ScheduleDoc
   now?: Date
 }): Promise<void> => {
   const queue = queueIDs(schedule.queue)
   const queued = new Set(queue.map(String))
+  const previousQueue = queueIDs(previous.queue)
   const removed = previousQueue.filter((id) => !queued.has(String(id)))
   if (queue.length === 0 && removed.length === 0) {
     return
   }
-  const [{ docs: current }, { docs: published }] = await Promise.all([
-    req.payload.find({
-      collection: slugsOf(req.payload).reviews,
-      where: { id: { in: [...queue, ...removed] } },
-      draft: true,
-      select: { publishAt: true, _status: true },
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
-      req,
-    }),
-    req.payload.find({
-      collection: slugsOf(req.payload).reviews,
-      where: { and: [{ _status: { equals: 'published' } }, { publishedAt: { greater_than: now.toISOString() } }] },
-      select: { publishedAt: true },
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
-      req,
-    }),
-  ])
+  const { docs: current } = await req.payload.find({
+    collection: slugsOf(req.payload).reviews,
+    where: { id: { in: [...queue, ...removed] } },
+    draft: true,
+    select: { publishAt: true, _status: true },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
   // A review that left the queue loses its slot, unless it left because it was published.
   for (const doc of current.filter((doc) => removed.some((id) => String(id) === String(doc.id)))) {
     if (doc._status !== 'published' && doc.publishAt) {
@@ -131,28 +160,22 @@ export const reassignSlots = async ({
   if (queue.length === 0) {
     return
   }
-  const currentSlot = new Map<string, null | string>(
+  const currentSlot = new Map(
     current.map((doc) => [String(doc.id), (doc.publishAt as null | string | undefined) ?? null]),
   )
-  const assigned = assignSlots({
-    cadence: {
-      weekday: (schedule.weekday ?? 'friday') as Weekday,
-      time: schedule.time ?? '09:00',
-      timezone: schedule.timezone ?? 'UTC',
-    },
-    now,
-    queue: queue.map((id) => {
-      const slot = currentSlot.get(String(id))
-      return { id, publishAt: slot ? new Date(slot) : null }
-    }),
-    skipDates: (schedule.skipDates ?? []).flatMap((skip) => (skip.date ? [skip.date] : [])),
-    taken: published.flatMap((doc) => (doc.publishedAt ? [new Date(doc.publishedAt as string)] : [])),
-    keepDue: Boolean(schedule.enabled),
-  })
-  for (const { id, publishAt } of assigned) {
+  // Missed slots: passed while the schedule was on (server down) they are kept and published at once; passed while it was off, or from before a review (re)joined the queue, they give way to future slots.
+  const isOnThroughout = Boolean(previous.enabled && schedule.enabled)
+  const wasQueued = new Set(previousQueue.map(String))
+  const due = new Map<string, Date>()
+  for (const [id, slot] of currentSlot) {
+    if (isOnThroughout && wasQueued.has(id) && slot) {
+      due.set(id, new Date(slot))
+    }
+  }
+  for (const { id, publishAt } of await planSlots({ req, schedule, now, due })) {
     const next = publishAt.toISOString()
-    const previous = currentSlot.get(String(id))
-    if (!previous || new Date(previous).toISOString() !== next) {
+    const previousSlot = currentSlot.get(String(id))
+    if (!previousSlot || new Date(previousSlot).toISOString() !== next) {
       await setPublishAt({ req, id, publishAt: next })
     }
   }
@@ -161,7 +184,7 @@ export const reassignSlots = async ({
 /** Saving the schedule (cadence, queue order, skip dates) re-slots the queue in the same transaction. */
 export const assignScheduleSlots: GlobalAfterChangeHook = async ({ doc, previousDoc, req }) => {
   if (!req.context[SCHEDULING]) {
-    await reassignSlots({ req, schedule: doc, previousQueue: queueIDs(previousDoc?.queue) })
+    await reassignSlots({ req, schedule: doc, previous: previousDoc ?? {} })
   }
   return doc
 }

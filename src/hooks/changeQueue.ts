@@ -8,28 +8,26 @@ import { queueIDs, readSchedule } from './assignScheduleSlots.js'
 
 /**
  * Changes the queue as it stands now, never as some earlier read saw it: locks the schedule's row,
- * reads it in `req`'s transaction and writes `change(queue)` (and `data`) in the same transaction.
+ * reads it in `req`'s transaction and writes `change(queue)` in the same transaction.
  * Nothing is written when nothing changes. `req.context` decides whether the schedule's own hooks re-slot the rest.
  */
 export const changeQueue = async ({
   req,
   change,
-  data = {},
 }: {
   req: PayloadRequest
   change: (queue: ID[]) => ID[]
-  data?: Record<string, unknown>
 }): Promise<{ previousQueue: ID[]; schedule: ScheduleDoc }> => {
   await lockSchedule(req)
   const current = await readSchedule(req)
   const previousQueue = queueIDs(current.queue)
   const queue = change(previousQueue)
-  if (queue.length === previousQueue.length && Object.keys(data).length === 0) {
+  if (queue.length === previousQueue.length) {
     return { previousQueue, schedule: current }
   }
   const schedule = (await req.payload.updateGlobal({
     slug: slugsOf(req.payload).schedule,
-    data: { ...data, queue },
+    data: { queue },
     depth: 0,
     overrideAccess: true,
     req,

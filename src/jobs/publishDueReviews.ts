@@ -4,13 +4,14 @@ import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
 import type { ResolvedOptions } from '../options.js'
 import type { ID } from '../relationID.js'
-import { claimForPublishing, lockSchedule, releaseClaim } from '../db/locks.js'
+import { claimForPublishing, lockReviews, lockSchedule, releaseClaim } from '../db/locks.js'
 import { describeErrors, queueIDs, readSchedule, reassignSlots, SCHEDULING } from '../hooks/assignScheduleSlots.js'
 import { changeQueue, without } from '../hooks/changeQueue.js'
 import { PUBLISHED_BY_SCHEDULE } from '../hooks/guardPublishing.js'
 import { withContext } from '../hooks/withContext.js'
 import { oneAtATime } from '../oneAtATime.js'
 import { slugsOf } from '../options.js'
+import { recordLastRun } from './lastRun.js'
 
 export type PublishRun = { published: ID[]; failed: { id: ID; reason: string }[] }
 
@@ -37,10 +38,11 @@ const serialised = oneAtATime()
 
 /**
  * Publishes every queued review whose slot has passed, oldest slot first, each in its own
- * transaction: lock the schedule's row, claim the review (a conditional write only one runner
- * wins, whichever process it is in), publish it, and take it off the queue as it stands then.
- * A runner that loses a claim leaves the review to the winner. Finally, in one more transaction,
- * reviews that failed leave the queue, the rest are re-slotted and lastRunAt/lastError recorded.
+ * transaction: lock the schedule's row and the review's, re-read whether it is still queued and
+ * due (the due list was read before), claim it (a conditional write only one runner wins, whichever
+ * process it is in), publish it at its slot, and take it off the queue as it stands then. Reviews
+ * that failed then leave the queue and the rest move up. The run state goes to the kv store
+ * (lastRun.ts), so a run that publishes nothing writes nothing the public or an admin's form sees.
  */
 export const publishDueReviews = ({
   req,
@@ -76,8 +78,39 @@ export const findDueReviews = async ({
       ).docs
     : []
 
+/** Publishes `id` if, as the locked rows stand now, the schedule is on and the review still queued and due. */
+const publishIfStillDue = async ({ req, id, now }: { req: PayloadRequest; id: ID; now: Date }): Promise<boolean> => {
+  // The schedule before the review: the order every writer of both takes its locks in.
+  await lockSchedule(req)
+  await lockReviews(req, [id])
+  const schedule = await readSchedule(req)
+  const queued = queueIDs(schedule.queue).filter((other) => String(other) === String(id))
+  const [review] = schedule.enabled ? await findDueReviews({ req, queue: queued, now }) : []
+  if (!review) {
+    return false
+  }
+  const isWon = await claimForPublishing({ req, id })
+  if (isWon) {
+    await req.payload
+      .update({
+        collection: slugsOf(req.payload).reviews,
+        id,
+        data: { _status: 'published', publishedAt: review.publishAt, publishAt: review.publishAt },
+        depth: 0,
+        overrideAccess: true,
+        select: { _status: true },
+        req,
+      })
+      .catch(async (error: unknown) => {
+        await releaseClaim({ req, id })
+        throw error
+      })
+  }
+  await changeQueue({ req, change: without([id]) })
+  return isWon
+}
+
 const publishDue = async ({ req, now }: { req: PayloadRequest; now: Date }): Promise<PublishRun> => {
-  const { payload } = req
   const schedule = await readSchedule(req)
   const run: PublishRun = { published: [], failed: [] }
   if (!schedule.enabled) {
@@ -88,30 +121,7 @@ const publishDue = async ({ req, now }: { req: PayloadRequest; now: Date }): Pro
   const publishing = withContext(req, { [PUBLISHED_BY_SCHEDULE]: true, [SCHEDULING]: true })
   for (const review of due) {
     try {
-      const isClaimed = await inOwnTransaction(publishing, async (tx) => {
-        // The schedule before the review: the order every writer of both takes its locks in.
-        await lockSchedule(tx)
-        const isWon = await claimForPublishing({ req: tx, id: review.id })
-        if (isWon) {
-          await payload
-            .update({
-              collection: slugsOf(payload).reviews,
-              id: review.id,
-              data: { _status: 'published', publishedAt: review.publishAt, publishAt: review.publishAt },
-              depth: 0,
-              overrideAccess: true,
-              select: { _status: true },
-              req: tx,
-            })
-            .catch(async (error: unknown) => {
-              await releaseClaim({ req: tx, id: review.id })
-              throw error
-            })
-        }
-        await changeQueue({ req: tx, change: without([review.id]) })
-        return isWon
-      })
-      if (isClaimed) {
+      if (await inOwnTransaction(publishing, (tx) => publishIfStillDue({ req: tx, id: review.id, now }))) {
         run.published.push(review.id)
       }
     } catch (error) {
@@ -119,18 +129,17 @@ const publishDue = async ({ req, now }: { req: PayloadRequest; now: Date }): Pro
     }
   }
 
-  await inOwnTransaction(withContext(req, { [SCHEDULING]: true }), async (tx) => {
-    const { schedule: updated } = await changeQueue({
-      req: tx,
-      change: without(run.failed.map((f) => f.id)),
-      data: {
-        lastRunAt: now.toISOString(),
-        lastError: run.failed.length
-          ? `Not published, taken off the queue: ${run.failed.map((f) => f.reason).join(' · ')}`
-          : null,
-      },
+  if (run.failed.length > 0) {
+    await inOwnTransaction(withContext(req, { [SCHEDULING]: true }), async (tx) => {
+      const { schedule: updated } = await changeQueue({ req: tx, change: without(run.failed.map((f) => f.id)) })
+      await reassignSlots({ req: tx, schedule: updated, now })
     })
-    await reassignSlots({ req: tx, schedule: updated, now })
+  }
+  await recordLastRun(req.payload, {
+    lastRunAt: now.toISOString(),
+    lastError: run.failed.length
+      ? `Not published, taken off the queue: ${run.failed.map((f) => f.reason).join(' · ')}`
+      : null,
   })
   return run
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
+import { lastRunKey, recordLastRun } from '../../src/jobs/lastRun'
 import { formatSlotLabel } from '../../src/schedule/format'
 import { nextSlots } from '../../src/schedule/slots'
 import {
@@ -280,12 +281,7 @@ describe('admin (browser)', () => {
 
   it('should show the last publishing error once, as a banner with its run time', async () => {
     const message = 'Review 999 could not be published: the database was locked.'
-    await server.payload.updateGlobal({
-      slug: 'publication-schedule',
-      data: { lastError: message, lastRunAt: new Date().toISOString() },
-      depth: 0,
-      overrideAccess: true,
-    })
+    await recordLastRun(server.payload, { lastError: message, lastRunAt: new Date().toISOString() })
     try {
       await page.goto('/admin/globals/publication-schedule')
       await page.locator('.schedule-overview__weeks').waitFor()
@@ -294,12 +290,7 @@ describe('admin (browser)', () => {
         /^The last publishing run failed \(\w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2} (GMT|BST)\): /,
       )
     } finally {
-      await server.payload.updateGlobal({
-        slug: 'publication-schedule',
-        data: { lastError: null },
-        depth: 0,
-        overrideAccess: true,
-      })
+      await server.payload.kv.delete(lastRunKey(server.payload))
     }
   })
 
