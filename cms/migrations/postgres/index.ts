@@ -1,9 +1,15 @@
 import * as migration_20261122_090108_initial from './20261122_090108_initial';
+import * as migration_20261206_194624_schedule_run_state_in_kv from './20261206_194624_schedule_run_state_in_kv';
 
 export const migrations = [
   {
     up: migration_20261122_090108_initial.up,
     down: migration_20261122_090108_initial.down,
-    name: '20261122_090108_initial'
+    name: '20261122_090108_initial',
+  },
+  {
+    up: migration_20261206_194624_schedule_run_state_in_kv.up,
+    down: migration_20261206_194624_schedule_run_state_in_kv.down,
+    name: '20261206_194624_schedule_run_state_in_kv'
   },
 ];
