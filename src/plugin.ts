@@ -12,6 +12,7 @@ import { restrictSystemCollections } from './access/restrictSystemCollections.js
 import { installAfterCommit } from './cache/afterCommit.js'
 import { invalidateAfterChange, invalidateAfterDelete } from './cache/contentVersion.js'
 import { cachedEndpoint, SCHEDULE_POLICY } from './cache/publicCache.js'
+import { survivePostgresRestarts } from './db/survivePostgresRestarts.js'
 import { importTrackList } from './endpoints/importTrackList.js'
 import { recomputeRuntimeEndpoint } from './endpoints/recomputeRuntime.js'
 import { refuseMalformedInput } from './hooks/refuseMalformedInput.js'
@@ -128,6 +129,7 @@ export const soundtrackReviews =
       custom: withPluginSettings(config.custom, options),
       onInit: async (payload) => {
         restrictSystemCollections(payload)
+        survivePostgresRestarts(payload)
         installAfterCommit(payload)
         await analyzeSQLite({ payload, slugs: [options.slugs.reviews, options.slugs.tracks] })
         await config.onInit?.(payload)
