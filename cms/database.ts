@@ -88,7 +88,8 @@ export const databaseAdapter = (uri: string = DEFAULT_DATABASE_URI): DatabaseAda
     }
     case 'postgres': {
       const postgres = postgresAdapter({
-        pool: { connectionString: uri },
+        // A failover that drops packets fails requests after 5 s instead of hanging them.
+        pool: { connectionString: uri, connectionTimeoutMillis: 5_000 },
         migrationDir: migrationDir('postgres'),
         prodMigrations: postgresMigrations,
       })
