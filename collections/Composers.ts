@@ -6,6 +6,7 @@ import { anyone } from '../src/access/anyone.js'
 import { isEditor } from '../src/access/isEditor.js'
 import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists.js'
 import { invalidateAfterChange, invalidateAfterDelete } from '../src/cache/contentVersion.js'
+import { takenSlugs } from '../src/hooks/takenSlugs.js'
 import { applyOverride } from './overrides.js'
 
 export const Composers = (options: ResolvedOptions): CollectionConfig =>
@@ -26,7 +27,7 @@ export const Composers = (options: ResolvedOptions): CollectionConfig =>
       },
       fields: [
         { name: 'name', type: 'text', required: true },
-        slug({ from: 'name' }),
+        slug({ from: 'name', lookup: { taken: takenSlugs } }),
         { name: 'bio', type: 'richText' },
         {
           name: 'affiliations',

@@ -9,6 +9,7 @@ import { deleteFilmTracks, refuseFilmDeleteWithReviews } from '../src/hooks/prot
 import { keepFilmTotals } from '../src/hooks/keepFilmTotals.js'
 import { invalidateAfterChange, invalidateAfterDelete } from '../src/cache/contentVersion.js'
 import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists.js'
+import { takenSlugs } from '../src/hooks/takenSlugs.js'
 import { applyOverride } from './overrides.js'
 import { componentPath } from '../src/admin/componentPath.js'
 import { runtimeSync } from '../fields/runtimeSync.js'
@@ -43,7 +44,7 @@ export const Films = (options: ResolvedOptions): CollectionConfig =>
       },
       fields: [
         { name: 'title', type: 'text', required: true },
-        slug({ from: 'title' }),
+        slug({ from: 'title', lookup: { taken: takenSlugs, year: ({ data }) => data.releaseYear } }),
         {
           type: 'row',
           fields: [

@@ -21,6 +21,7 @@ import { stampPublishedAt } from '../src/hooks/stampPublishedAt.js'
 import { relationID } from '../src/relationID.js'
 import { fillReviewTemplate } from '../src/reviewURL.js'
 import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists.js'
+import { filmReleaseYear, takenSlugs } from '../src/hooks/takenSlugs.js'
 import { applyOverride } from './overrides.js'
 import { componentPath } from '../src/admin/componentPath.js'
 import { runtimeSync } from '../fields/runtimeSync.js'
@@ -124,7 +125,7 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
       },
       fields: [
         { name: 'title', type: 'text', required: true },
-        slug({ from: 'title' }),
+        slug({ from: 'title', lookup: { taken: takenSlugs, year: filmReleaseYear } }),
         { name: 'film', type: 'relationship', relationTo: options.slugs.films, required: true, index: true },
         {
           name: 'author',

@@ -1,37 +1,118 @@
-import type { FieldHook, TextField } from 'payload'
+import type { FieldHook, PayloadRequest, TextField } from 'payload'
+
+import transliterate from '@sindresorhus/transliterate'
+import { ValidationError } from 'payload'
+
+/** How the slug field meets other documents; the queries live with the caller, not here. */
+export type SlugLookup = {
+  /** Which of `slugs` documents other than `id` hold, published or in their latest draft. */
+  taken: (args: {
+    collection: string
+    id?: number | string
+    req: PayloadRequest
+    slugs: string[]
+  }) => Promise<Set<string>>
+  /** A year that tells apart documents of one title (a film's release year): the first suffix tried. `data` is the document as it will be. */
+  year?: (args: { data: Record<string, unknown>; req: PayloadRequest }) => Promise<unknown> | unknown
+}
 
 export type SlugOptions = {
   /** The field the slug is made from when none is typed, e.g. `title`. */
   from: string
+  /** Without it, only the database's unique index keeps slugs apart. */
+  lookup?: SlugLookup
   overrides?: Partial<TextField>
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-
-/** `"Mission: Impossible – Fallout"` → `"mission-impossible-fallout"`. */
-export const slugify = (text: string): string =>
-  text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+const WORD = '[\\p{L}\\p{M}\\p{N}]+'
+const SLUG = new RegExp(`^${WORD}(?:-${WORD})*$`, 'u')
 
 /**
- * A URL slug: made from `from` when left empty, tidied when typed, unique in its collection
- * (the database index enforces it; a clash is a 400 on `slug`).
+ * `"Mission: Impossible – Fallout"` → `"mission-impossible-fallout"`, `"Солярис"` → `"solyaris"`;
+ * scripts with no transliteration keep their letters: `"千と千尋の神隠し"` stays as it is.
  */
-export const slug = ({ from, overrides }: SlugOptions): TextField => {
-  const fillFromSource: FieldHook = ({ value, siblingData, previousValue }) => {
-    if (typeof value === 'string' && value.trim() !== '') {
-      return slugify(value)
+export const slugify = (text: string): string =>
+  transliterate(text.normalize('NFKC'), { customReplacements: [['&', ' and ']] })
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+
+/** Suffixes tried in batches, one query each: `-<year>`, then `-<year>-2`, `-<year>-3` … (or `-2`, `-3` …). */
+const BATCH = 10
+
+const freeSlug = async ({
+  base,
+  collection,
+  id,
+  lookup,
+  data,
+  req,
+}: {
+  base: string
+  collection: string
+  id?: number | string
+  lookup: SlugLookup
+  data: Record<string, unknown>
+  req: PayloadRequest
+}): Promise<string> => {
+  if (!(await lookup.taken({ collection, id, req, slugs: [base] })).has(base)) {
+    return base
+  }
+  const year = await lookup.year?.({ data, req })
+  const stem = Number.isInteger(year) ? `${base}-${String(year)}` : base
+  for (let first = Number.isInteger(year) ? 1 : 2; ; first += BATCH) {
+    const batch = Array.from({ length: BATCH }, (_, index) => (first + index === 1 ? stem : `${stem}-${first + index}`))
+    const taken = await lookup.taken({ collection, id, req, slugs: batch })
+    const free = batch.find((candidate) => !taken.has(candidate))
+    if (free) {
+      return free
     }
+  }
+}
+
+/**
+ * A URL slug: made from `from` when left empty, tidied when typed, unique in its collection. A made
+ * slug that is taken gets a suffix; a typed one that is taken is a 400 on `slug`. The database's
+ * unique index still guards against two writes racing.
+ */
+export const slug = ({ from, lookup, overrides }: SlugOptions): TextField => {
+  const makeSlug: FieldHook = async ({
+    value,
+    siblingData,
+    previousValue,
+    originalDoc,
+    data,
+    collection,
+    path,
+    req,
+  }) => {
+    const isTyped = typeof value === 'string' && value.trim() !== ''
     const source = siblingData?.[from]
-    if (typeof source === 'string' && source.trim() !== '') {
-      return slugify(source)
+    if (!isTyped && (typeof source !== 'string' || source.trim() === '')) {
+      return previousValue ?? value
     }
-    return previousValue ?? value
+    const made = slugify(isTyped ? value : source)
+    if (!lookup || !collection || made === '' || made === previousValue) {
+      return made
+    }
+    const id = originalDoc?.id as number | string | undefined
+    if (!isTyped) {
+      return freeSlug({ base: made, collection: collection.slug, id, lookup, data: { ...originalDoc, ...data }, req })
+    }
+    if ((await lookup.taken({ collection: collection.slug, id, req, slugs: [made] })).has(made)) {
+      const label = typeof collection.labels?.singular === 'string' ? collection.labels.singular : 'document'
+      throw new ValidationError({
+        collection: collection.slug,
+        errors: [
+          {
+            path: path.join('.'),
+            message: `The slug “${made}” is already used by another ${label.toLowerCase()} (published or draft): type another, or leave it empty to have one made.`,
+          },
+        ],
+        req,
+      })
+    }
+    return made
   }
   return {
     name: 'slug',
@@ -46,9 +127,11 @@ export const slug = ({ from, overrides }: SlugOptions): TextField => {
       if (typeof value !== 'string' || value === '') {
         return `Slug is required: give the ${from} or type a slug.`
       }
-      return SLUG.test(value) ? true : `Slug “${value}” may only hold lowercase letters, digits and single hyphens.`
+      return SLUG.test(value) && value === value.toLowerCase()
+        ? true
+        : `Slug “${value}” may only hold lowercase letters, digits and single hyphens.`
     },
-    hooks: { beforeValidate: [fillFromSource] },
+    hooks: { beforeValidate: [makeSlug] },
     ...overrides,
   } as TextField
 }

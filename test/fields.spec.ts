@@ -98,4 +98,13 @@ describe('slugify', () => {
   it('should trim hyphens at both ends', () => {
     expect(slugify('  …Fallout!  ')).toBe('fallout')
   })
+
+  it('should transliterate scripts a library covers and keep the letters of the others', () => {
+    expect(slugify('Ryūichi Sakamoto')).toBe('ryuichi-sakamoto')
+    expect(slugify('Солярис')).toBe('solyaris')
+    expect(slugify('Straße ﬁlm')).toBe('strasse-film')
+    expect(slugify('千と千尋の神隠し')).toBe('千と千尋の神隠し')
+    expect(slugify('기생충 (2019)')).toBe('기생충-2019')
+    expect(slugify('!!!')).toBe('')
+  })
 })

@@ -340,12 +340,16 @@ describe('slugs', () => {
   })
 
   it.each(['films', 'composers', 'reviews'] as const)(
-    'should refuse a slug clash on %s with the path slug',
+    'should refuse a typed slug that is taken on %s with the path slug',
     async (collection) => {
       const title = uniqueTitle('Same title')
       const film = await createFilm()
       const data =
-        collection === 'composers' ? { name: title } : collection === 'reviews' ? { title, film: film.id } : { title }
+        collection === 'composers'
+          ? { name: title, slug: title }
+          : collection === 'reviews'
+            ? { title, film: film.id, slug: title }
+            : { title, slug: title }
       const first = await payload.create({ collection, data: data as never, depth: 0 })
       expect(first.slug).toBeTruthy()
 
