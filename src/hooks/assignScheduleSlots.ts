@@ -163,12 +163,12 @@ export const reassignSlots = async ({
   const currentSlot = new Map(
     current.map((doc) => [String(doc.id), (doc.publishAt as null | string | undefined) ?? null]),
   )
-  // Missed slots: passed while the schedule was on (server down) they are kept and published at once; passed while it was off, or from before a review (re)joined the queue, they give way to future slots.
+  // Missed slots: passed while the schedule was on (server down), kept and published at once; passed while it was off, or held from before a review (re)joined the queue, replaced by future slots.
   const isOnThroughout = Boolean(previous.enabled && schedule.enabled)
-  const wasQueued = new Set(previousQueue.map(String))
   const due = new Map<string, Date>()
-  for (const [id, slot] of currentSlot) {
-    if (isOnThroughout && wasQueued.has(id) && slot) {
+  for (const id of isOnThroughout ? previousQueue.map(String) : []) {
+    const slot = currentSlot.get(id)
+    if (slot) {
       due.set(id, new Date(slot))
     }
   }
