@@ -24,6 +24,9 @@ export type SlugOptions = {
   overrides?: Partial<TextField>
 }
 
+/** Long titles make long slugs: cut at a word, well under the by-slug endpoint's 200 characters. */
+const MAX_LENGTH = 100
+
 const WORD = '[\\p{L}\\p{M}\\p{N}]+'
 const SLUG = new RegExp(`^${WORD}(?:-${WORD})*$`, 'u')
 
@@ -31,11 +34,19 @@ const SLUG = new RegExp(`^${WORD}(?:-${WORD})*$`, 'u')
  * `"Mission: Impossible – Fallout"` → `"mission-impossible-fallout"`, `"Солярис"` → `"solyaris"`;
  * scripts with no transliteration keep their letters: `"千と千尋の神隠し"` stays as it is.
  */
-export const slugify = (text: string): string =>
-  transliterate(text.normalize('NFKC'), { customReplacements: [['&', ' and ']] })
+export const slugify = (text: string): string => {
+  const slug = transliterate(text.normalize('NFKC'), { customReplacements: [['&', ' and ']] })
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
+  const characters = Array.from(slug)
+  if (characters.length <= MAX_LENGTH) {
+    return slug
+  }
+  const head = characters.slice(0, MAX_LENGTH).join('').replace(/-+$/, '')
+  const isWordCut = characters[MAX_LENGTH] !== '-' && head.includes('-')
+  return isWordCut ? head.slice(0, head.lastIndexOf('-')) : head
+}
 
 /** Suffixes tried in batches, one query each: `-<year>`, then `-<year>-2`, `-<year>-3` … (or `-2`, `-3` …). */
 const BATCH = 10

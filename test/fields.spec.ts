@@ -107,4 +107,11 @@ describe('slugify', () => {
     expect(slugify('기생충 (2019)')).toBe('기생충-2019')
     expect(slugify('!!!')).toBe('')
   })
+
+  it('should cut a long title at a word, within 100 characters', () => {
+    expect(slugify(`${'a'.repeat(60)} ${'b'.repeat(60)}`)).toBe('a'.repeat(60))
+    expect(slugify(`${'a'.repeat(99)} ${'b'.repeat(9)}`)).toBe('a'.repeat(99))
+    expect(slugify(`${'a'.repeat(100)} b`)).toBe('a'.repeat(100))
+    expect(Array.from(slugify('𠮷'.repeat(150)))).toHaveLength(100)
+  })
 })
