@@ -1,4 +1,7 @@
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { de } from '@payloadcms/translations/languages/de'
+import { en } from '@payloadcms/translations/languages/en'
+import { fr } from '@payloadcms/translations/languages/fr'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
@@ -30,6 +33,8 @@ export default buildConfig({
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
     meta: { titleSuffix: ' · Exploring Soundtracks' },
   },
+  // Each editor picks one under Account; the plugin brings its own strings for all three.
+  i18n: { supportedLanguages: { en, de, fr } },
   collections: [
     {
       slug: 'users',

@@ -15,7 +15,10 @@ export { slug, slugify } from '../fields/slug.js'
 export { INSTRUMENTATION } from '../collections/Reviews.js'
 export type { Instrumentation } from '../collections/Reviews.js'
 export { parseTrackList } from './tracklist/parseTrackList.js'
-export type { ParsedTrack, TrackListError } from './tracklist/parseTrackList.js'
+export type { ParsedTrack, TrackListError, TrackListErrorCode } from './tracklist/parseTrackList.js'
+/** The plugin's admin strings (en, de, fr), for a site that adds a language or rewords ours (see README). */
+export { translations } from './translations/index.js'
+export type { SoundtrackReviewsTranslationKeys, SoundtrackReviewsTranslations } from './translations/index.js'
 /** Server-side helpers for frontends on the Local API (same output as the endpoints). */
 export { buildReviewJsonLd, loadReviewJsonLd, serializeJsonLd } from './jsonLd/index.js'
 export { loadReviewPage } from './reviewPage/loadReviewPage.js'

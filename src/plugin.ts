@@ -24,6 +24,7 @@ import { isJobRunner } from './jobs/jobRunner.js'
 import { publishDueReviewsTask } from './jobs/publishDueReviews.js'
 import { resolveOptions, withPluginSettings } from './options.js'
 import { analyzeSQLite } from './sqlAdapter.js'
+import { withTranslations } from './translations/index.js'
 
 const withEndpoints = (collection: CollectionConfig, endpoints: Endpoint[]): CollectionConfig => ({
   ...collection,
@@ -126,6 +127,7 @@ export const soundtrackReviews =
       endpoints: [...(config.endpoints ?? []), ...endpoints],
       jobs: isActive ? withJobs(config, options) : config.jobs,
       admin: { ...config.admin, user: config.admin?.user ?? options.usersCollection },
+      i18n: withTranslations(config.i18n),
       custom: withPluginSettings(config.custom, options),
       onInit: async (payload) => {
         restrictSystemCollections(payload)

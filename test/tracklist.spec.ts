@@ -166,8 +166,18 @@ describe('parseTrackList', () => {
       const { tracks, errors } = parseTrackList('1. A Storm Is Coming (1:12)\n2. Your Mission\nTheme (Reprise)')
       expect(tracks.map((track) => track.line)).toEqual([1])
       expect(errors).toEqual([
-        { line: 2, message: expect.stringContaining('No duration found in “2. Your Mission”') },
-        { line: 3, message: expect.stringContaining('No duration found in “Theme (Reprise)”') },
+        {
+          line: 2,
+          code: 'noDuration',
+          params: { text: '2. Your Mission' },
+          message: expect.stringContaining('No duration found in “2. Your Mission”'),
+        },
+        {
+          line: 3,
+          code: 'noDuration',
+          params: { text: 'Theme (Reprise)' },
+          message: expect.stringContaining('No duration found in “Theme (Reprise)”'),
+        },
       ])
     })
 
@@ -177,16 +187,36 @@ describe('parseTrackList', () => {
       )
       expect(tracks).toEqual([])
       expect(errors).toEqual([
-        { line: 1, message: 'Duration “1:75” has 75 seconds; seconds go up to 59.' },
-        { line: 3, message: 'Duration “1:5” is not a time like 4:19 or 1:02:03.' },
-        { line: 4, message: 'Duration “24:00:00” is longer than 23:59:59.' },
+        {
+          line: 1,
+          code: 'durationInvalid',
+          params: { duration: '1:75', reason: '“1:75” has 75 seconds; seconds go up to 59' },
+          message: 'Duration “1:75” has 75 seconds; seconds go up to 59.',
+        },
+        expect.objectContaining({
+          line: 3,
+          code: 'durationInvalid',
+          message: 'Duration “1:5” is not a time like 4:19 or 1:02:03.',
+        }),
+        expect.objectContaining({
+          line: 4,
+          code: 'durationInvalid',
+          message: 'Duration “24:00:00” is longer than 23:59:59.',
+        }),
       ])
     })
 
     it('should refuse a duration of 0:00', () => {
       const { tracks, errors } = parseTrackList('1. Silence (0:00)')
       expect(tracks).toEqual([])
-      expect(errors).toEqual([{ line: 1, message: 'Duration “0:00” is too short: a track lasts at least 0:01.' }])
+      expect(errors).toEqual([
+        {
+          line: 1,
+          code: 'durationZero',
+          params: { duration: '0:00' },
+          message: 'Duration “0:00” is too short: a track lasts at least 0:01.',
+        },
+      ])
     })
 
     it('should report an empty title in every format', () => {
@@ -194,7 +224,11 @@ describe('parseTrackList', () => {
       expect(tracks).toEqual([])
       expect(errors.map((error) => error.line)).toEqual([1, 2, 3, 4])
       expect(
-        errors.every((error) => error.message === 'The title is empty: write the track’s name before its duration.'),
+        errors.every(
+          (error) =>
+            error.code === 'titleEmpty' &&
+            error.message === 'The title is empty: write the track’s name before its duration.',
+        ),
       ).toBe(true)
     })
 
@@ -203,12 +237,21 @@ describe('parseTrackList', () => {
         '1. A Storm Is Coming (1:12)\n2. Your Mission (2:14)\n\n2. Fallout (1:30)',
       )
       expect(tracks.map((track) => track.title)).toEqual(['A Storm Is Coming', 'Your Mission'])
-      expect(errors).toEqual([{ line: 4, message: 'Track 2 on disc 1 is listed twice: lines 2 and 4.' }])
+      expect(errors).toEqual([
+        {
+          line: 4,
+          code: 'trackListedTwice',
+          params: { number: 2, disc: 1, firstLine: 2, line: 4 },
+          message: 'Track 2 on disc 1 is listed twice: lines 2 and 4.',
+        },
+      ])
     })
 
     it('should report a number taken by an unnumbered track before it', () => {
       const { errors } = parseTrackList('A Storm Is Coming – 1:12\nYour Mission – 2:14\n2. Fallout (1:30)')
-      expect(errors).toEqual([{ line: 3, message: 'Track 2 on disc 1 is listed twice: lines 2 and 3.' }])
+      expect(errors).toEqual([
+        expect.objectContaining({ line: 3, message: 'Track 2 on disc 1 is listed twice: lines 2 and 3.' }),
+      ])
     })
 
     it('should allow the same number on different discs', () => {
@@ -221,9 +264,9 @@ describe('parseTrackList', () => {
       const { tracks, errors } = parseTrackList('0. Prologue (1:00)\n0-01 Prologue 1:00\n1-00 Prologue 1:00')
       expect(tracks).toEqual([])
       expect(errors).toEqual([
-        { line: 1, message: 'Track number 0 is not allowed: tracks are numbered from 1.' },
-        { line: 2, message: 'Disc 0 is not allowed: discs are numbered from 1.' },
-        { line: 3, message: 'Track number 0 is not allowed: tracks are numbered from 1.' },
+        { line: 1, code: 'trackNumberZero', message: 'Track number 0 is not allowed: tracks are numbered from 1.' },
+        { line: 2, code: 'discZero', message: 'Disc 0 is not allowed: discs are numbered from 1.' },
+        { line: 3, code: 'trackNumberZero', message: 'Track number 0 is not allowed: tracks are numbered from 1.' },
       ])
     })
 
@@ -248,9 +291,19 @@ describe('parseTrackList', () => {
       )
       expect(tracks.map((track) => track.number)).toEqual([999])
       expect(errors).toEqual([
-        { line: 1, message: `Track number ${'9'.repeat(20)} is too large: tracks go up to 999.` },
-        { line: 2, message: 'Track number 1000 is too large: tracks go up to 999.' },
-        { line: 4, message: 'Disc 100 is too large: discs go up to 99.' },
+        {
+          line: 1,
+          code: 'trackNumberTooLarge',
+          params: { number: '9'.repeat(20), max: 999 },
+          message: `Track number ${'9'.repeat(20)} is too large: tracks go up to 999.`,
+        },
+        expect.objectContaining({ line: 2, message: 'Track number 1000 is too large: tracks go up to 999.' }),
+        {
+          line: 4,
+          code: 'discTooLarge',
+          params: { disc: '100', max: 99 },
+          message: 'Disc 100 is too large: discs go up to 99.',
+        },
       ])
     })
 

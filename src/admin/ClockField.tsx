@@ -2,10 +2,12 @@
 
 import type { TextFieldClientComponent } from 'payload'
 
+import { getTranslation } from '@payloadcms/translations'
 import { TextInput, useField, useForm } from '@payloadcms/ui'
 import React, { Fragment, useCallback, useState } from 'react'
 
 import { formatClock, parseClock } from '../../fields/duration.js'
+import { useSoundtrackTranslation } from './useSoundtrackTranslation.js'
 
 type ClockFieldProps = { secondsName: string }
 
@@ -14,8 +16,6 @@ const siblingPath = (path: string, name: string): string => {
   return [...segments.slice(0, -1), name].join('.')
 }
 
-const labelOf = (label: unknown, fallback: string): string => (typeof label === 'string' ? label : fallback)
-
 /**
  * A clock value typed as text (`4:19`, `1:02:03`): normalised on blur, refused inline with the parser's
  * own reason, and its stored seconds kept in step (works inside arrays: the seconds are a sibling).
@@ -23,16 +23,21 @@ const labelOf = (label: unknown, fallback: string): string => (typeof label === 
 export const ClockField: TextFieldClientComponent = (props) => {
   const { field, path: pathFromProps, readOnly } = props
   const { secondsName } = props as unknown as ClockFieldProps
-  const label = labelOf(field.label, field.name)
+  const { i18n, t } = useSoundtrackTranslation()
+  const label = field.label ? getTranslation(field.label, i18n) : field.name
+  const refusal = useCallback(
+    (value: string, reason: string) => t('soundtrackReviews:clock.invalid', { label, value, reason }),
+    [label, t],
+  )
   const validate = useCallback(
     (value: null | string | undefined) => {
       if (typeof value !== 'string' || value.trim() === '') {
         return true
       }
       const parsed = parseClock(value)
-      return parsed.ok ? true : `${label}: ${parsed.reason}.`
+      return parsed.ok ? true : refusal(value, parsed.reason)
     },
-    [label],
+    [refusal],
   )
   const { path, value, setValue, showError, errorMessage, disabled, customComponents } = useField<null | string>({
     potentiallyStalePath: pathFromProps,
@@ -54,7 +59,7 @@ export const ClockField: TextFieldClientComponent = (props) => {
     }
     const parsed = parseClock(text)
     if (!parsed.ok) {
-      setBlurError(`${label}: ${parsed.reason}.`)
+      setBlurError(refusal(text, parsed.reason))
       return
     }
     setBlurError(null)

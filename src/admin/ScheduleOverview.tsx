@@ -7,9 +7,11 @@ import { formatAdminURL, reduceFieldsToValues } from 'payload/shared'
 import React, { useEffect, useMemo, useState } from 'react'
 
 import type { QueuedSlot, ScheduleWeek } from './scheduleWeeks.js'
-import { assignSlots, isLocalDate, isValidTimeZone, isWeekday, parseTimeOfDay } from '../schedule/index.js'
+import type { Weekday } from '../schedule/index.js'
+import { assignSlots, isLocalDate, isValidTimeZone, isWeekday, parseTimeOfDay, WEEKDAYS } from '../schedule/index.js'
 import { fetchJSON, useApiURL } from './api.js'
 import { scheduleWeeks } from './scheduleWeeks.js'
+import { useSoundtrackTranslation } from './useSoundtrackTranslation.js'
 
 const baseClass = 'schedule-overview'
 
@@ -36,6 +38,7 @@ type QueuedReviewDoc = {
 
 type Reviews =
   | { status: 'failed'; message: string }
+  | { status: 'refused'; statuses: { queued: number; published: number } }
   | { status: 'ready'; byID: Map<string, QueuedReviewDoc>; taken: Date[] }
   | { status: 'loading' }
 
@@ -45,7 +48,13 @@ const idOf = (entry: NonNullable<FormSchedule['queue']>[number]): ID =>
 const filmOf = (review: QueuedSlot['review']): string =>
   review.film ? `${review.film.title}${review.film.releaseYear ? ` (${review.film.releaseYear})` : ''}` : ''
 
-const capitalised = (text: string): string => text[0].toUpperCase() + text.slice(1)
+/** A Monday, for naming weekdays in the admin's language. */
+const MONDAY = Date.UTC(2024, 0, 1, 12)
+
+const weekdayName = (weekday: Weekday, language: string): string =>
+  new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' }).format(
+    MONDAY + WEEKDAYS.indexOf(weekday) * 86_400_000,
+  )
 
 /**
  * The queued reviews' titles, films and saved slots, and the instants published reviews already
@@ -76,8 +85,8 @@ const useQueuedReviews = ({ ids, reviewsSlug }: { ids: ID[]; reviewsSlug: string
         }
         if (queuedResponse.status !== 200 || publishedResponse.status !== 200) {
           setReviews({
-            status: 'failed',
-            message: `The queued reviews could not be read (HTTP ${queuedResponse.status}, ${publishedResponse.status}).`,
+            status: 'refused',
+            statuses: { queued: queuedResponse.status, published: publishedResponse.status },
           })
           return
         }
@@ -104,6 +113,7 @@ const useQueuedReviews = ({ ids, reviewsSlug }: { ids: ID[]; reviewsSlug: string
  */
 export const ScheduleOverview: UIFieldClientComponent = (props) => {
   const { reviewsSlug } = props as unknown as ScheduleOverviewProps
+  const { i18n, t, formatSlot } = useSoundtrackTranslation()
   const {
     config: { routes, serverURL },
   } = useConfig()
@@ -117,20 +127,22 @@ export const ScheduleOverview: UIFieldClientComponent = (props) => {
   if (!isWeekday(weekday) || typeof time !== 'string' || !parseTimeOfDay(time) || !isValidTimeZone(timezone ?? '')) {
     return (
       <div className={baseClass}>
-        <h3 className={`${baseClass}__title`}>Coming weeks</h3>
-        <p className={`${baseClass}__cadence`}>
-          The coming weeks appear once the weekday, a time like 09:00 and an IANA time zone are filled in.
-        </p>
+        <h3 className={`${baseClass}__title`}>{t('soundtrackReviews:schedule.title')}</h3>
+        <p className={`${baseClass}__cadence`}>{t('soundtrackReviews:schedule.incomplete')}</p>
       </div>
     )
   }
   if (reviews.status === 'loading') {
-    return <div className={baseClass}>Loading the coming weeks…</div>
+    return <div className={baseClass}>{t('soundtrackReviews:schedule.loading')}</div>
   }
-  if (reviews.status === 'failed') {
+  if (reviews.status === 'failed' || reviews.status === 'refused') {
     return (
       <div className={baseClass}>
-        <Banner type="error">{reviews.message}</Banner>
+        <Banner type="error">
+          {reviews.status === 'refused'
+            ? t('soundtrackReviews:schedule.readFailed', reviews.statuses)
+            : reviews.message}
+        </Banner>
       </div>
     )
   }
@@ -159,7 +171,7 @@ export const ScheduleOverview: UIFieldClientComponent = (props) => {
       slot: publishAt.toISOString(),
       review: {
         id,
-        title: doc?.title ?? `Review ${id}`,
+        title: doc?.title ?? t('soundtrackReviews:schedule.untitledReview', { id }),
         film: film ? { title: film.title, releaseYear: film.releaseYear ?? null } : null,
       },
     }
@@ -170,14 +182,14 @@ export const ScheduleOverview: UIFieldClientComponent = (props) => {
 
   return (
     <div className={baseClass}>
-      <h3 className={`${baseClass}__title`}>Coming weeks</h3>
+      <h3 className={`${baseClass}__title`}>{t('soundtrackReviews:schedule.title')}</h3>
       <p className={`${baseClass}__cadence`}>
-        Every {capitalised(weekday)} at {time} ({zone}).{' '}
-        {enabled ? 'Publishing is on.' : 'Publishing is off: these are the slots the queue would get.'}
+        {t('soundtrackReviews:schedule.cadence', { weekday: weekdayName(weekday, i18n.language), time, zone })}{' '}
+        {t(enabled ? 'soundtrackReviews:schedule.on' : 'soundtrackReviews:schedule.off')}
       </p>
       {isModified && (
         <p className={`${baseClass}__unsaved`} role="status">
-          With your unsaved changes: save to apply them.
+          {t('soundtrackReviews:schedule.unsaved')}
         </p>
       )}
       <ol className={`${baseClass}__weeks`}>
@@ -186,21 +198,23 @@ export const ScheduleOverview: UIFieldClientComponent = (props) => {
             className={`${baseClass}__week ${baseClass}__week--${week.kind}`}
             key={`${week.kind}-${week.at.getTime()}`}
           >
-            <span className={`${baseClass}__slot`}>{week.label}</span>
+            <span className={`${baseClass}__slot`}>{formatSlot(week.at, zone)}</span>
             {week.kind === 'review' && (
               <span className={`${baseClass}__what`}>
                 <a href={reviewURL(week.review.id)}>{week.review.title}</a>
                 {week.review.film && <span className={`${baseClass}__film`}> · {filmOf(week.review)}</span>}
-                {week.isDue && <span className={`${baseClass}__badge`}>due, waiting for the job</span>}
+                {week.isDue && <span className={`${baseClass}__badge`}>{t('soundtrackReviews:schedule.due')}</span>}
               </span>
             )}
             {week.kind === 'skipped' && (
               <span className={`${baseClass}__what`}>
-                <span className={`${baseClass}__badge`}>skipped</span> {week.reason}
+                <span className={`${baseClass}__badge`}>{t('soundtrackReviews:schedule.skipped')}</span> {week.reason}
               </span>
             )}
             {week.kind === 'free' && (
-              <span className={`${baseClass}__what ${baseClass}__what--free`}>no review queued</span>
+              <span className={`${baseClass}__what ${baseClass}__what--free`}>
+                {t('soundtrackReviews:schedule.free')}
+              </span>
             )}
           </li>
         ))}

@@ -6,33 +6,37 @@ import { FieldDescription, useDocumentInfo, useFormFields } from '@payloadcms/ui
 import React from 'react'
 
 import type { PublicSchedule } from '../endpoints/schedule.js'
-import { formatSlotLabel } from '../schedule/format.js'
+import type { SoundtrackTranslation } from './useSoundtrackTranslation.js'
 import { usePublicSchedule } from './publicSchedule.js'
+import { useSoundtrackTranslation } from './useSoundtrackTranslation.js'
 
 type SlotState = { id?: number | string; hasPublishedDoc: boolean; slot: unknown; schedule: null | PublicSchedule }
 
 /** What the slot means for this review, in the schedule's own time zone. */
-const describe = ({ id, hasPublishedDoc, slot, schedule }: SlotState): string => {
+const describe = (
+  { id, hasPublishedDoc, slot, schedule }: SlotState,
+  { t, formatSlot }: Pick<SoundtrackTranslation, 'formatSlot' | 't'>,
+): string => {
   const hasSlot = typeof slot === 'string' && slot !== ''
   if (hasPublishedDoc) {
     if (!hasSlot) {
-      return 'Published: the review holds no weekly slot.'
+      return t('soundtrackReviews:slot.publishedWithout')
     }
     return schedule
-      ? `Published; it was given the weekly slot ${formatSlotLabel(new Date(slot), schedule.timezone)}.`
-      : 'Published in a weekly slot.'
+      ? t('soundtrackReviews:slot.publishedIn', { slot: formatSlot(slot, schedule.timezone) })
+      : t('soundtrackReviews:slot.publishedSomewhere')
   }
   if (id !== undefined && schedule === null) {
-    return 'The weekly slot this review is queued for.'
+    return t('soundtrackReviews:slot.loading')
   }
   // The queue decides, not a slot left over from before (a review unpublished after its slot keeps it).
   const queued = schedule?.upcoming.find((entry) => String(entry.review.id) === String(id))
   if (!schedule || !queued) {
-    return 'Not queued: an admin adds the review to the publication schedule, which gives it the next free weekly slot.'
+    return t('soundtrackReviews:slot.notQueued')
   }
-  return schedule.enabled
-    ? `Queued for ${queued.label}, the schedule's time; the job publishes it then.`
-    : `Queued for ${queued.label}, the schedule's time. Publishing is switched off: the job publishes nothing until an admin turns the schedule on.`
+  return t(schedule.enabled ? 'soundtrackReviews:slot.queued' : 'soundtrackReviews:slot.queuedWhileOff', {
+    slot: formatSlot(queued.slot, schedule.timezone),
+  })
 }
 
 /**
@@ -43,10 +47,11 @@ export const ScheduleSlotDescription: FieldDescriptionClientComponent = ({ path 
   const slot = useFormFields(([fields]) => fields[path]?.value)
   const { id, hasPublishedDoc } = useDocumentInfo()
   const schedule = usePublicSchedule(id !== undefined)
+  const translation = useSoundtrackTranslation()
   return (
     <FieldDescription
       className="schedule-slot-description"
-      description={describe({ id, hasPublishedDoc, slot, schedule })}
+      description={describe({ id, hasPublishedDoc, slot, schedule }, translation)}
       path={path}
     />
   )

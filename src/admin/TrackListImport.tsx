@@ -5,11 +5,15 @@ import type { UIFieldClientComponent } from 'payload'
 import { Button, CheckboxInput, toast, useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import React, { useMemo, useState } from 'react'
 
-import type { TrackListError } from '../tracklist/parseTrackList.js'
+import type { ImportError } from '../endpoints/importTrackList.js'
+import type { SoundtrackReviewsTranslationKeys } from '../translations/index.js'
+import type { SoundtrackTranslation } from './useSoundtrackTranslation.js'
 import { formatClock } from '../../fields/duration.js'
+import { en } from '../translations/en.js'
 import { parseTrackList } from '../tracklist/parseTrackList.js'
 import { fetchJSON, useApiURL } from './api.js'
 import { reportTracksImported } from './trackEvents.js'
+import { useSoundtrackTranslation } from './useSoundtrackTranslation.js'
 
 const baseClass = 'tracklist-import'
 
@@ -17,39 +21,63 @@ type ImportResponse = {
   created?: number
   trackCount?: number
   totalRuntime?: string
-  errors?: { line?: number; message: string }[]
+  errors?: ImportError[]
 }
+
+/** A refusal as shown: the server's or the parser's (with a `code`), or one of ours (already translated). */
+type ShownError = Omit<ImportError, 'code' | 'line'> & { code?: ImportError['code']; line: number }
 
 type PreviewRow =
   | { line: number; disc: number; number: number; title: string; duration: string; error?: undefined }
   | { line: number; error: string }
 
-const tracksLabel = (count: number): string => `${count} ${count === 1 ? 'track' : 'tracks'}`
+/** The error in the editor's language by its `code`; its English `message` when the code is not ours. */
+const errorText = (error: ShownError, { i18n, t }: Pick<SoundtrackTranslation, 'i18n' | 't'>): string => {
+  const key = `error.${error.code}`
+  if (!(key in en.soundtrackReviews)) {
+    return error.message
+  }
+  const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' })
+  const vars = Object.fromEntries(
+    Object.entries(error.params ?? {}).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? list.format(value.map((text) => t('soundtrackReviews:quoted', { text }))) : value,
+    ]),
+  )
+  return t(`soundtrackReviews:${key}` as SoundtrackReviewsTranslationKeys, vars)
+}
 
-// The endpoint speaks to API clients; here the same advice points at the checkbox.
-const forEditors = (message: string): string =>
-  message.replace('Send "replace": true to replace', 'Tick “Replace existing tracks” to replace')
-
-const previewRows = (text: string, serverErrors: TrackListError[]): PreviewRow[] => {
+const previewRows = (
+  text: string,
+  serverErrors: ShownError[],
+  translation: Pick<SoundtrackTranslation, 'i18n' | 't'>,
+): PreviewRow[] => {
   const { tracks, errors } = parseTrackList(text)
-  const serverErrorOf = new Map(serverErrors.map((error) => [error.line, error.message]))
+  const serverErrorOf = new Map(serverErrors.map((error) => [error.line, error]))
   const rows: PreviewRow[] = [
     ...tracks.map((track) => {
       const serverError = serverErrorOf.get(track.line)
       return serverError
-        ? { line: track.line, error: forEditors(serverError) }
+        ? { line: track.line, error: errorText(serverError, translation) }
         : { ...track, duration: formatClock(track.durationSeconds) }
     }),
-    ...errors.map((error) => ({ line: error.line, error: error.message })),
+    ...errors.map((error) => ({ line: error.line, error: errorText(error, translation) })),
   ]
   return rows.sort((a, b) => a.line - b.line)
 }
+
+const COLUMNS = ['line', 'disc', 'number', 'title', 'duration'] as const
+
+// `<c>…</c>` in the hint marks an example line, shown as code.
+const withExamples = (hint: string) =>
+  hint.split(/<c>(.*?)<\/c>/).map((part, index) => (index % 2 ? <code key={index}>{part}</code> : part))
 
 /**
  * "Import track list" on a saved film: paste, check the live preview (the same parser as
  * `POST /api/films/:id/tracklist`), import in one request, and see the track table and runtime update.
  */
 export const TrackListImport: UIFieldClientComponent = () => {
+  const { i18n, t } = useSoundtrackTranslation()
   const { id: filmID, collectionSlug } = useDocumentInfo()
   const trackCount = useFormFields(([fields]) => fields.trackCount?.value)
   const existing = typeof trackCount === 'number' ? trackCount : 0
@@ -58,10 +86,10 @@ export const TrackListImport: UIFieldClientComponent = () => {
   const [text, setText] = useState('')
   const [isReplacing, setIsReplacing] = useState(false)
   const [isImporting, setIsImporting] = useState(false)
-  const [serverErrors, setServerErrors] = useState<TrackListError[]>([])
+  const [serverErrors, setServerErrors] = useState<ShownError[]>([])
 
   const parsed = useMemo(() => parseTrackList(text), [text])
-  const rows = useMemo(() => previewRows(text, serverErrors), [text, serverErrors])
+  const rows = useMemo(() => previewRows(text, serverErrors, { i18n, t }), [text, serverErrors, i18n, t])
   const totalSeconds = parsed.tracks.reduce((sum, track) => sum + track.durationSeconds, 0)
   const generalErrors = serverErrors.filter((error) => !(error.line > 0))
   const canImport = !isImporting && parsed.tracks.length > 0 && parsed.errors.length === 0
@@ -69,13 +97,14 @@ export const TrackListImport: UIFieldClientComponent = () => {
   if (filmID === undefined || filmID === null) {
     return (
       <div className={`${baseClass} field-type`}>
-        <h4 className={`${baseClass}__title`}>Import track list</h4>
-        <p className={`${baseClass}__hint`}>Save the film first; then paste its album track list here.</p>
+        <h4 className={`${baseClass}__title`}>{t('soundtrackReviews:trackListImport.title')}</h4>
+        <p className={`${baseClass}__hint`}>{t('soundtrackReviews:trackListImport.saveFirst')}</p>
       </div>
     )
   }
 
   const isShown = isOpen ?? existing === 0
+  const tracks = (count: number) => t('soundtrackReviews:trackListImport.tracks', { count })
 
   const submit = async () => {
     setIsImporting(true)
@@ -87,7 +116,11 @@ export const TrackListImport: UIFieldClientComponent = () => {
       )
       if (status === 200) {
         toast.success(
-          `Imported ${tracksLabel(body.created ?? 0)}: the film now has ${tracksLabel(body.trackCount ?? 0)}, ${body.totalRuntime} in all.`,
+          t('soundtrackReviews:trackListImport.imported', {
+            created: tracks(body.created ?? 0),
+            total: tracks(body.trackCount ?? 0),
+            runtime: body.totalRuntime,
+          }),
         )
         setText('')
         setIsReplacing(false)
@@ -95,11 +128,15 @@ export const TrackListImport: UIFieldClientComponent = () => {
         reportTracksImported(filmID)
         return
       }
-      const errors = (body.errors ?? []).map((error) => ({ line: error.line ?? 0, message: forEditors(error.message) }))
-      setServerErrors(errors.length ? errors : [{ line: 0, message: `The import failed (HTTP ${status}).` }])
-      toast.error('Nothing was imported: fix the lines marked below.')
+      const errors = (body.errors ?? []).map((error) => ({ ...error, line: error.line ?? 0 }))
+      setServerErrors(
+        errors.length ? errors : [{ line: 0, message: t('soundtrackReviews:trackListImport.failed', { status }) }],
+      )
+      toast.error(t('soundtrackReviews:trackListImport.refused'))
     } catch (error) {
-      setServerErrors([{ line: 0, message: `The import did not reach the server: ${String(error)}` }])
+      setServerErrors([
+        { line: 0, message: t('soundtrackReviews:trackListImport.unreachable', { error: String(error) }) },
+      ])
     } finally {
       setIsImporting(false)
     }
@@ -108,25 +145,30 @@ export const TrackListImport: UIFieldClientComponent = () => {
   return (
     <div className={`${baseClass} field-type`}>
       <div className={`${baseClass}__header`}>
-        <h4 className={`${baseClass}__title`}>Import track list</h4>
+        <h4 className={`${baseClass}__title`}>{t('soundtrackReviews:trackListImport.title')}</h4>
         <Button buttonStyle="secondary" margin={false} onClick={() => setIsOpen(!isShown)} size="small">
-          {isShown ? 'Hide' : 'Paste a track list…'}
+          {t(isShown ? 'soundtrackReviews:trackListImport.hide' : 'soundtrackReviews:trackListImport.open')}
         </Button>
       </div>
       {isShown && (
         <>
           <p className={`${baseClass}__hint`}>
-            One track per line, e.g. <code>1. A Storm Is Coming (1:12)</code>, <code>2-05 Title 4:19</code> for disc 2.
+            {withExamples(
+              t('soundtrackReviews:trackListImport.hint', {
+                example: t('soundtrackReviews:trackListImport.example'),
+                discExample: t('soundtrackReviews:trackListImport.discExample'),
+              }),
+            )}
           </p>
           <textarea
-            aria-label="Track list"
+            aria-label={t('soundtrackReviews:trackListImport.textLabel')}
             className={`${baseClass}__text`}
             name="tracklistText"
             onChange={(event) => {
               setText(event.target.value)
               setServerErrors([])
             }}
-            placeholder={'1. A Storm Is Coming (1:12)\n2. Your Mission (2:14)'}
+            placeholder={t('soundtrackReviews:trackListImport.placeholder')}
             rows={10}
             spellCheck={false}
             value={text}
@@ -134,30 +176,38 @@ export const TrackListImport: UIFieldClientComponent = () => {
           <CheckboxInput
             checked={isReplacing}
             id="tracklist-replace"
-            label={existing > 0 ? `Replace existing tracks (${existing} on this film)` : 'Replace existing tracks'}
+            label={
+              existing > 0
+                ? t('soundtrackReviews:trackListImport.replaceExisting', { count: existing })
+                : t('soundtrackReviews:trackListImport.replace')
+            }
             onToggle={(event) => setIsReplacing(event.target.checked)}
           />
           {text.trim() !== '' && (
             <p className={`${baseClass}__summary`} role="status">
               {parsed.errors.length > 0
-                ? `${parsed.errors.length} of ${parsed.errors.length + parsed.tracks.length} lines need fixing.`
-                : `${tracksLabel(parsed.tracks.length)}, ${formatClock(totalSeconds)} in all.`}
+                ? t('soundtrackReviews:trackListImport.linesToFix', {
+                    count: parsed.errors.length,
+                    lines: parsed.errors.length + parsed.tracks.length,
+                  })
+                : t('soundtrackReviews:trackListImport.summary', {
+                    tracks: tracks(parsed.tracks.length),
+                    runtime: formatClock(totalSeconds),
+                  })}
             </p>
           )}
           {generalErrors.map((error) => (
             <p className={`${baseClass}__error`} key={error.message} role="alert">
-              {error.message}
+              {errorText(error, { i18n, t })}
             </p>
           ))}
           {rows.length > 0 && (
             <table className={`${baseClass}__preview`}>
               <thead>
                 <tr>
-                  <th>Line</th>
-                  <th>Disc</th>
-                  <th>#</th>
-                  <th>Title</th>
-                  <th>Duration</th>
+                  {COLUMNS.map((column) => (
+                    <th key={column}>{t(`soundtrackReviews:trackListImport.column.${column}`)}</th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
@@ -182,10 +232,10 @@ export const TrackListImport: UIFieldClientComponent = () => {
           )}
           <Button buttonStyle="primary" disabled={!canImport} margin={false} onClick={() => void submit()}>
             {isImporting
-              ? 'Importing…'
+              ? t('soundtrackReviews:trackListImport.importing')
               : parsed.tracks.length > 0 && parsed.errors.length === 0
-                ? `Import ${tracksLabel(parsed.tracks.length)}`
-                : 'Import'}
+                ? t('soundtrackReviews:trackListImport.importTracks', { tracks: tracks(parsed.tracks.length) })
+                : t('soundtrackReviews:trackListImport.import')}
           </Button>
         </>
       )}

@@ -1,6 +1,6 @@
 import type { Cadence } from '../schedule/cadence.js'
 import { isWeekday } from '../schedule/cadence.js'
-import { formatSlotLabel, localDateOf } from '../schedule/format.js'
+import { localDateOf } from '../schedule/format.js'
 import { nextSlots } from '../schedule/slots.js'
 
 export type QueuedSlot = {
@@ -9,9 +9,9 @@ export type QueuedSlot = {
 }
 
 export type ScheduleWeek =
-  | { kind: 'review'; at: Date; label: string; isDue: boolean; review: QueuedSlot['review'] }
-  | { kind: 'skipped'; at: Date; label: string; reason: string }
-  | { kind: 'free'; at: Date; label: string }
+  | { kind: 'review'; at: Date; isDue: boolean; review: QueuedSlot['review'] }
+  | { kind: 'skipped'; at: Date; reason: string }
+  | { kind: 'free'; at: Date }
 
 /** Weeks shown even when the queue is short, so an editor sees where the next review would land. */
 const MIN_WEEKS = 6
@@ -35,12 +35,9 @@ export const scheduleWeeks = ({
   if (!isWeekday(weekday) || typeof time !== 'string' || typeof timezone !== 'string') {
     return []
   }
-  const reasonOf = new Map(
-    skipDates.flatMap((skip) => (skip.date ? [[skip.date, skip.reason || 'Skipped'] as const] : [])),
-  )
+  const reasonOf = new Map(skipDates.flatMap((skip) => (skip.date ? [[skip.date, skip.reason ?? ''] as const] : [])))
   const byInstant = new Map(upcoming.map((entry) => [new Date(entry.slot).getTime(), entry.review]))
   const lastQueued = Math.max(0, ...byInstant.keys())
-  const label = (at: Date) => formatSlotLabel(at, timezone)
 
   const weeks: ScheduleWeek[] = []
   const shown = new Set<number>()
@@ -56,18 +53,18 @@ export const scheduleWeeks = ({
     const review = byInstant.get(at.getTime())
     const reason = reasonOf.get(localDateOf(at, timezone))
     if (review) {
-      weeks.push({ kind: 'review', at, label: label(at), isDue: false, review })
+      weeks.push({ kind: 'review', at, isDue: false, review })
       shown.add(at.getTime())
     } else if (reason !== undefined) {
-      weeks.push({ kind: 'skipped', at, label: label(at), reason })
+      weeks.push({ kind: 'skipped', at, reason })
     } else {
-      weeks.push({ kind: 'free', at, label: label(at) })
+      weeks.push({ kind: 'free', at })
     }
   }
   // Slots that are not on the current cadence (due and not yet published, or left from an older cadence).
   const offCadence = [...byInstant].flatMap(([instant, review]) => {
     const at = new Date(instant)
-    return shown.has(instant) ? [] : [{ kind: 'review' as const, at, label: label(at), isDue: at <= now, review }]
+    return shown.has(instant) ? [] : [{ kind: 'review' as const, at, isDue: at <= now, review }]
   })
   return [...offCadence, ...weeks].sort((a, b) => a.at.getTime() - b.at.getTime())
 }

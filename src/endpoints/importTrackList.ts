@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { ResolvedOptions } from '../options.js'
+import type { TrackListErrorCode, TrackListErrorParams } from '../tracklist/parseTrackList.js'
 
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
@@ -14,7 +15,25 @@ import { adjustFilmTotals } from '../runtime/filmTotals.js'
 import { parseTrackList } from '../tracklist/parseTrackList.js'
 import { json } from './respond.js'
 
-type ImportError = { line: number; message: string; field?: string }
+/** Every refusal has a stable `code` (and `params` for its values) beside the English `message`. */
+export type ImportErrorCode =
+  | 'filmNotFound'
+  | 'replaceNotBoolean'
+  | 'signInRequired'
+  | 'staffOnly'
+  | 'textMissing'
+  | 'tooManyLines'
+  | 'trackExists'
+  | 'tracksCited'
+  | TrackListErrorCode
+
+export type ImportError = {
+  line?: number
+  code: ImportErrorCode
+  params?: TrackListErrorParams
+  message: string
+  field?: string
+}
 
 const refuse = (req: PayloadRequest, errors: ImportError[], status = 400) => json(req, { errors }, status)
 
@@ -36,15 +55,24 @@ export const importTrackList = ({ trackListMaxLines }: ResolvedOptions): Endpoin
   method: 'post',
   handler: async (req) => {
     if (!req.user) {
-      return json(req, { errors: [{ message: 'Sign in as an editor or admin to import a track list.' }] }, 401)
+      return refuse(
+        req,
+        [{ code: 'signInRequired', message: 'Sign in as an editor or admin to import a track list.' }],
+        401,
+      )
     }
     if (!isStaff(req.user)) {
-      return json(req, { errors: [{ message: 'Only editors and admins can import track lists.' }] }, 403)
+      return refuse(req, [{ code: 'staffOnly', message: 'Only editors and admins can import track lists.' }], 403)
     }
     const body = await readBody(req)
     if (!body || typeof body.text !== 'string' || body.text.trim() === '') {
       return refuse(req, [
-        { line: 0, field: 'text', message: 'Send { "text": "1. Title (1:12)\\n…" } with the track list.' },
+        {
+          line: 0,
+          field: 'text',
+          code: 'textMissing',
+          message: 'Send { "text": "1. Title (1:12)\\n…" } with the track list.',
+        },
       ])
     }
     const lines = body.text.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '').length
@@ -53,12 +81,16 @@ export const importTrackList = ({ trackListMaxLines }: ResolvedOptions): Endpoin
         {
           line: 0,
           field: 'text',
+          code: 'tooManyLines',
+          params: { max: trackListMaxLines, lines },
           message: `A track list holds at most ${trackListMaxLines} lines; this one has ${lines}. Import it in parts.`,
         },
       ])
     }
     if (body.replace !== undefined && typeof body.replace !== 'boolean') {
-      return refuse(req, [{ line: 0, field: 'replace', message: '“replace” must be true or false.' }])
+      return refuse(req, [
+        { line: 0, field: 'replace', code: 'replaceNotBoolean', message: '“replace” must be true or false.' },
+      ])
     }
     const filmID = String(req.routeParams?.id ?? '')
     const film = await req.payload
@@ -72,7 +104,7 @@ export const importTrackList = ({ trackListMaxLines }: ResolvedOptions): Endpoin
       })
       .catch(() => null)
     if (!film) {
-      return json(req, { errors: [{ message: `No film with id ${filmID}.` }] }, 404)
+      return refuse(req, [{ code: 'filmNotFound', params: { id: filmID }, message: `No film with id ${filmID}.` }], 404)
     }
 
     const { tracks, errors } = parseTrackList(body.text)
@@ -111,6 +143,8 @@ export const importTrackList = ({ trackListMaxLines }: ResolvedOptions): Endpoin
             : [
                 {
                   line: track.line,
+                  code: 'trackExists' as const,
+                  params: { number: track.number, disc: track.disc, title: String(title) },
                   message: `Track ${track.number} on disc ${track.disc} already exists (“${title}”). Send "replace": true to replace the film's track list.`,
                 },
               ]
@@ -128,6 +162,8 @@ export const importTrackList = ({ trackListMaxLines }: ResolvedOptions): Endpoin
                 {
                   line: 0,
                   field: 'replace',
+                  code: 'tracksCited',
+                  params: { titles: users },
                   message: `The film's tracks are used in the cues or highlights of ${quoteTitles(users)}; replacing them would break those reviews. Import without "replace", or edit the tracks one by one.`,
                 },
               ],

@@ -18,10 +18,12 @@ export const toLocalISO = (instant: Date, timezone: string): string => {
 export const localDateOf = (instant: Date, timezone: string): string =>
   formatLocalDate(localDateTimeOf(instant, timezone))
 
-/** A label for editors, e.g. 'Fri 27 Nov 2026, 09:00 EST'. */
-export const formatSlotLabel = (instant: Date, timezone: string): string => {
-  // en-US gives stable abbreviations (Sep, EST); the parts are reordered into a day-first label.
-  const parts = new Intl.DateTimeFormat('en-US', {
+/**
+ * A label for editors in their admin language, e.g. 'Fri 27 Nov 2026, 09:00 EST' in English (also the
+ * API's label) or 'Fr., 27. Nov. 2026, 09:00 GMT-5' in German.
+ */
+export const formatSlotLabel = (instant: Date, timezone: string, language = 'en'): string => {
+  const options: Intl.DateTimeFormatOptions = {
     day: 'numeric',
     hour: '2-digit',
     hourCycle: 'h23',
@@ -31,7 +33,12 @@ export const formatSlotLabel = (instant: Date, timezone: string): string => {
     timeZoneName: 'short',
     weekday: 'short',
     year: 'numeric',
-  }).formatToParts(instant)
+  }
+  if (language !== 'en') {
+    return new Intl.DateTimeFormat(language, options).format(instant)
+  }
+  // en-US gives stable abbreviations (Sep, EST); the parts are reordered into a day-first label.
+  const parts = new Intl.DateTimeFormat('en-US', options).formatToParts(instant)
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((entry) => entry.type === type)?.value ?? ''
   return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')} ${part('timeZoneName')}`
 }

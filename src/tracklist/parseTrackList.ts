@@ -3,13 +3,27 @@ import { DISCS, TRACK_NUMBERS } from '../../fields/wholeNumber.js'
 
 export type ParsedTrack = { line: number; disc: number; number: number; title: string; durationSeconds: number }
 
-export type TrackListError = { line: number; message: string }
+/** A stable name for each kind of bad line; the admin translates it, `message` is the API's English. */
+export type TrackListErrorCode =
+  | 'discTooLarge'
+  | 'discZero'
+  | 'durationInvalid'
+  | 'durationZero'
+  | 'noDuration'
+  | 'titleEmpty'
+  | 'trackListedTwice'
+  | 'trackNumberTooLarge'
+  | 'trackNumberZero'
+
+export type TrackListErrorParams = Record<string, number | string | string[]>
+
+export type TrackListError = { line: number; code: TrackListErrorCode; params?: TrackListErrorParams; message: string }
 
 export type ParsedTrackList = { tracks: ParsedTrack[]; errors: TrackListError[] }
 
 type Position = { disc: number; number: number }
 
-type LineResult = { ok: true; track: Omit<ParsedTrack, 'line'> } | { ok: false; message: string }
+type LineResult = { ok: true; track: Omit<ParsedTrack, 'line'> } | ({ ok: false } & Omit<TrackListError, 'line'>)
 
 /** `2-05 `, `5. ` or `5<tab>` at the start of a line; a bare `5 ` is left to the title ("1917 Main Theme"). */
 const NUMBER_PREFIX = /^(?:(\d+)-(\d+)(?=\s)|(\d+)\.(?=\s|$)|(\d+)(?=\t))/
@@ -43,36 +57,55 @@ const parseLine = (text: string, previous: Position): LineResult => {
   const { title: rawTitle, duration } = splitDuration(text.slice(prefix?.[0].length ?? 0).trim())
 
   if (disc === 0) {
-    return { ok: false, message: 'Disc 0 is not allowed: discs are numbered from 1.' }
+    return { ok: false, code: 'discZero', message: 'Disc 0 is not allowed: discs are numbered from 1.' }
   }
   if (number === 0) {
-    return { ok: false, message: 'Track number 0 is not allowed: tracks are numbered from 1.' }
+    return { ok: false, code: 'trackNumberZero', message: 'Track number 0 is not allowed: tracks are numbered from 1.' }
   }
   if (disc > DISCS.max) {
-    return { ok: false, message: `Disc ${discText} is too large: discs go up to ${DISCS.max}.` }
+    return {
+      ok: false,
+      code: 'discTooLarge',
+      params: { disc: discText, max: DISCS.max },
+      message: `Disc ${discText} is too large: discs go up to ${DISCS.max}.`,
+    }
   }
   if (number > TRACK_NUMBERS.max) {
     return {
       ok: false,
+      code: 'trackNumberTooLarge',
+      params: { number: numberText ?? number, max: TRACK_NUMBERS.max },
       message: `Track number ${numberText ?? number} is too large: tracks go up to ${TRACK_NUMBERS.max}.`,
     }
   }
   if (duration === undefined) {
     return {
       ok: false,
+      code: 'noDuration',
+      params: { text },
       message: `No duration found in “${text}”: end the line with the track’s length, e.g. (4:19) or – 4:19.`,
     }
   }
   const clock = parseClock(duration)
   if (!clock.ok) {
-    return { ok: false, message: `Duration ${clock.reason}.` }
+    return {
+      ok: false,
+      code: 'durationInvalid',
+      params: { duration, reason: clock.reason },
+      message: `Duration ${clock.reason}.`,
+    }
   }
   if (clock.seconds === 0) {
-    return { ok: false, message: `Duration “${duration}” is too short: a track lasts at least 0:01.` }
+    return {
+      ok: false,
+      code: 'durationZero',
+      params: { duration },
+      message: `Duration “${duration}” is too short: a track lasts at least 0:01.`,
+    }
   }
   const title = rawTitle.trim().replace(TRAILING_SEPARATOR, '').replace(/\s+/g, ' ').trim()
   if (title === '') {
-    return { ok: false, message: 'The title is empty: write the track’s name before its duration.' }
+    return { ok: false, code: 'titleEmpty', message: 'The title is empty: write the track’s name before its duration.' }
   }
   return { ok: true, track: { disc, number, title, durationSeconds: clock.seconds } }
 }
@@ -95,14 +128,20 @@ export const parseTrackList = (text: string): ParsedTrackList => {
     }
     const result = parseLine(content, previous)
     if (!result.ok) {
-      errors.push({ line, message: result.message })
+      const { ok: _ok, ...error } = result
+      errors.push({ line, ...error })
       return
     }
     const { disc, number } = result.track
     const key = `${disc}-${number}`
     const firstLine = lineOfPosition.get(key)
     if (firstLine !== undefined) {
-      errors.push({ line, message: `Track ${number} on disc ${disc} is listed twice: lines ${firstLine} and ${line}.` })
+      errors.push({
+        line,
+        code: 'trackListedTwice',
+        params: { number, disc, firstLine, line },
+        message: `Track ${number} on disc ${disc} is listed twice: lines ${firstLine} and ${line}.`,
+      })
       return
     }
     lineOfPosition.set(key, line)
