@@ -1,12 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import type { ResolvedOptions } from '../src/options.js'
+import type { ResolvedOptions } from '../src/types.js'
 import { slug } from '../fields/slug.js'
 import { anyone } from '../src/access/anyone.js'
-import { isEditor } from '../src/access/isEditor.js'
+import { isAdminOrEditor } from '../src/access/isAdminOrEditor.js'
 import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists.js'
 import { invalidateAfterChange, invalidateAfterDelete } from '../src/cache/contentVersion.js'
-import { takenSlugs } from '../src/hooks/takenSlugs.js'
+import { takenSlugs } from '../src/db/takenSlugs.js'
 import { applyOverride } from './overrides.js'
 
 export const Composers = (options: ResolvedOptions): CollectionConfig =>
@@ -18,7 +18,7 @@ export const Composers = (options: ResolvedOptions): CollectionConfig =>
         defaultColumns: ['name', 'affiliations', 'updatedAt'],
         group: 'Soundtracks',
       },
-      access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+      access: { read: anyone, create: isAdminOrEditor, update: isAdminOrEditor, delete: isAdminOrEditor },
       defaultPopulate: { name: true, slug: true, affiliations: true },
       hooks: {
         beforeOperation: [omitBodiesFromLists(['bio'])],

@@ -1,17 +1,17 @@
 import type { CollectionConfig } from 'payload'
 
-import type { ResolvedOptions } from '../src/options.js'
+import type { ResolvedOptions } from '../src/types.js'
 import { slug } from '../fields/slug.js'
 import { wholeNumber } from '../fields/wholeNumber.js'
 import { anyone } from '../src/access/anyone.js'
-import { isEditor } from '../src/access/isEditor.js'
+import { isAdminOrEditor } from '../src/access/isAdminOrEditor.js'
 import { deleteFilmTracks, refuseFilmDeleteWithReviews } from '../src/hooks/protectFilmReviews.js'
 import { keepFilmTotals } from '../src/hooks/keepFilmTotals.js'
 import { invalidateAfterChange, invalidateAfterDelete } from '../src/cache/contentVersion.js'
 import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists.js'
-import { takenSlugs } from '../src/hooks/takenSlugs.js'
+import { takenSlugs } from '../src/db/takenSlugs.js'
 import { applyOverride } from './overrides.js'
-import { componentPath } from '../src/admin/componentPath.js'
+import { componentPath } from '../fields/componentPath.js'
 import { runtimeSync } from '../fields/runtimeSync.js'
 
 const derived = { readOnly: true, position: 'sidebar' } as const
@@ -25,7 +25,7 @@ export const Films = (options: ResolvedOptions): CollectionConfig =>
         defaultColumns: ['title', 'releaseYear', 'trackCount', 'totalRuntime', 'updatedAt'],
         group: 'Soundtracks',
       },
-      access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+      access: { read: anyone, create: isAdminOrEditor, update: isAdminOrEditor, delete: isAdminOrEditor },
       defaultPopulate: {
         title: true,
         slug: true,

@@ -2,15 +2,16 @@ import type { GlobalConfig, PayloadRequest } from 'payload'
 
 import { isValidID } from 'payload'
 
-import type { ResolvedOptions } from '../src/options.js'
+import type { ResolvedOptions } from '../src/types.js'
 import { isAdmin } from '../src/access/isAdmin.js'
-import { assignScheduleSlots, queueIDs } from '../src/hooks/assignScheduleSlots.js'
+import { assignScheduleSlots } from '../src/hooks/assignScheduleSlots.js'
+import { queueIDs } from '../src/schedule/queue.js'
 import { lockScheduleBeforeSaving } from '../src/hooks/lockBeforeWriting.js'
 import { pruneQueue } from '../src/hooks/pruneQueue.js'
 import { invalidateAfterGlobalChange } from '../src/cache/contentVersion.js'
 import { refuseStaleSchedule } from '../src/hooks/refuseStaleSchedule.js'
 import { isLocalDate, isValidTimeZone, parseTimeOfDay, WEEKDAYS } from '../src/schedule/index.js'
-import { componentPath } from '../src/admin/componentPath.js'
+import { componentPath } from '../fields/componentPath.js'
 import { showLastRun } from '../src/jobs/lastRun.js'
 
 /** The job's run state: read from the kv store (see lastRun.ts), never stored in or written through the global. */

@@ -1,13 +1,13 @@
 import type { CollectionConfig, CollectionSlug, Field, FilterOptions } from 'payload'
 
-import type { ResolvedOptions } from '../src/options.js'
+import type { ResolvedOptions } from '../src/types.js'
 import { rating } from '../fields/rating.js'
 import { slug } from '../fields/slug.js'
 import { timecode } from '../fields/timecode.js'
 import { wholeNumber } from '../fields/wholeNumber.js'
 import { canDeleteReview } from '../src/access/canDeleteReview.js'
 import { isAdminField } from '../src/access/isAdmin.js'
-import { isEditor } from '../src/access/isEditor.js'
+import { isAdminOrEditor } from '../src/access/isAdminOrEditor.js'
 import { publishedOrSignedIn } from '../src/access/publishedOrSignedIn.js'
 import { dequeueDeletedReview } from '../src/hooks/dequeueDeletedReview.js'
 import { dequeuePublishedReview } from '../src/hooks/dequeuePublishedReview.js'
@@ -21,9 +21,9 @@ import { stampPublishedAt } from '../src/hooks/stampPublishedAt.js'
 import { relationID } from '../src/relationID.js'
 import { fillReviewTemplate } from '../src/reviewURL.js'
 import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists.js'
-import { filmReleaseYear, takenSlugs } from '../src/hooks/takenSlugs.js'
+import { filmReleaseYear, takenSlugs } from '../src/db/takenSlugs.js'
 import { applyOverride } from './overrides.js'
-import { componentPath } from '../src/admin/componentPath.js'
+import { componentPath } from '../fields/componentPath.js'
 import { runtimeSync } from '../fields/runtimeSync.js'
 
 export const INSTRUMENTATION = [
@@ -104,9 +104,9 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
       versions: { drafts: { validate: true }, maxPerDoc: 50 },
       access: {
         read: publishedOrSignedIn,
-        readVersions: isEditor,
-        create: isEditor,
-        update: isEditor,
+        readVersions: isAdminOrEditor,
+        create: isAdminOrEditor,
+        update: isAdminOrEditor,
         delete: canDeleteReview,
       },
       defaultSort: '-publishedAt',

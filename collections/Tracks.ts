@@ -1,10 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-import type { ResolvedOptions } from '../src/options.js'
+import type { ResolvedOptions } from '../src/types.js'
 import { duration } from '../fields/duration.js'
 import { DISCS, TRACK_NUMBERS, wholeNumber } from '../fields/wholeNumber.js'
 import { anyone } from '../src/access/anyone.js'
-import { isEditor } from '../src/access/isEditor.js'
+import { isAdminOrEditor } from '../src/access/isAdminOrEditor.js'
 import { ensureUniqueTrackNumber } from '../src/hooks/ensureUniqueTrackNumber.js'
 import { refuseCitedTrackDelete, refuseCitedTrackMove } from '../src/hooks/keepCitedTracks.js'
 import { invalidateAfterChange, invalidateAfterDelete } from '../src/cache/contentVersion.js'
@@ -24,7 +24,7 @@ export const Tracks = (options: ResolvedOptions): CollectionConfig =>
         defaultColumns: ['film', 'disc', 'number', 'title', 'duration'],
         group: 'Soundtracks',
       },
-      access: { read: anyone, create: isEditor, update: isEditor, delete: isEditor },
+      access: { read: anyone, create: isAdminOrEditor, update: isAdminOrEditor, delete: isAdminOrEditor },
       defaultSort: ['film', 'disc', 'number'],
       defaultPopulate: { title: true, disc: true, number: true, duration: true, durationSeconds: true },
       indexes: [{ fields: ['film', 'disc', 'number'], unique: true }],

@@ -1,11 +1,11 @@
 import type { Access, CollectionConfig } from 'payload'
 
-import type { ResolvedOptions } from '../src/options.js'
-import { hasRole } from '../src/access/hasRole.js'
+import type { ResolvedOptions } from '../src/types.js'
+import { hasRole } from '../src/access/roles.js'
 import { isAdmin, isAdminField } from '../src/access/isAdmin.js'
-import { isEditor } from '../src/access/isEditor.js'
+import { isAdminOrEditor } from '../src/access/isAdminOrEditor.js'
 import { assignFirstUserAdmin } from '../src/hooks/assignFirstUserAdmin.js'
-import { roles } from '../src/options.js'
+import { roles } from '../src/access/roles.js'
 
 const isAdminOrSelf: Access = ({ req }) => {
   if (hasRole(req.user, 'admin')) {
@@ -24,7 +24,7 @@ export const withRoles = (options: ResolvedOptions, existing?: CollectionConfig)
     ...users,
     admin: { useAsTitle: 'email', defaultColumns: ['email', 'roles'], ...users.admin },
     access: {
-      admin: ({ req }) => isEditor({ req }) === true,
+      admin: ({ req }) => isAdminOrEditor({ req }) === true,
       read: isAdminOrSelf,
       create: isAdmin,
       update: isAdminOrSelf,

@@ -1,6 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import type { CollectionOverride } from '../src/options.js'
+import type { CollectionOverride } from '../src/types.js'
 
 type Hooks = NonNullable<CollectionConfig['hooks']>
 

@@ -1,5 +1,5 @@
 import type { Field, FieldHook, NumberField, RowField, TextField } from 'payload'
-import { componentPath } from '../src/admin/componentPath.js'
+import { componentPath } from './componentPath.js'
 
 /** The longest clock value we accept: one second short of a day. */
 export const MAX_CLOCK_SECONDS = 86_399

@@ -1,13 +1,15 @@
 export { soundtrackReviews } from './plugin.js'
-export { defaultSlugs, resolveOptions, roles } from './options.js'
+export { defaultSlugs, resolveOptions } from './options.js'
+export { roles } from './access/roles.js'
 export type {
+  CacheOptions,
   CollectionOverride,
   PluginSlugs,
   ResolvedOptions,
-  Role,
   ScheduleOptions,
   SoundtrackReviewsOptions,
-} from './options.js'
+} from './types.js'
+export type { Role } from './access/roles.js'
 export { duration, formatClock, parseClock, toISO8601Duration } from '../fields/duration.js'
 export { timecode } from '../fields/timecode.js'
 export { rating } from '../fields/rating.js'

@@ -1,6 +1,6 @@
-import type { CollectionConfig, Config, Endpoint, Field, Plugin } from 'payload'
+import type { CollectionConfig, Config, Endpoint, Field, GlobalConfig, Plugin } from 'payload'
 
-import type { ResolvedOptions, SoundtrackReviewsOptions } from './options.js'
+import type { ResolvedOptions, SoundtrackReviewsOptions } from './types.js'
 import { Composers } from '../collections/Composers.js'
 import { Films } from '../collections/Films.js'
 import { PublicationSchedule } from '../collections/PublicationSchedule.js'
@@ -22,7 +22,8 @@ import { reviewPageEndpoint } from './endpoints/reviewPage.js'
 import { scheduleCalendarEndpoint, scheduleEndpoint } from './endpoints/schedule.js'
 import { isJobRunner } from './jobs/jobRunner.js'
 import { publishDueReviewsTask } from './jobs/publishDueReviews.js'
-import { resolveOptions, withPluginSettings } from './options.js'
+import { resolveOptions } from './options.js'
+import { withPluginSettings } from './settings.js'
 import { analyzeSQLite } from './sqlAdapter.js'
 import { withTranslations } from './translations/index.js'
 
@@ -55,6 +56,29 @@ const relationsMustExist = (fields: Field[]): Field[] =>
     }
     return 'fields' in field ? ({ ...field, fields: relationsMustExist(field.fields) } as Field) : field
   })
+
+/** A field without the plugin's admin components: a `ui` field is dropped, any other keeps Payload's own input. */
+const withoutComponents = (fields: Field[]): Field[] =>
+  fields.flatMap((field): Field[] => {
+    if (field.type === 'ui') {
+      return []
+    }
+    const { components: _omitted, ...admin } = (field.admin ?? {}) as Record<string, unknown>
+    const plain = { ...field, admin } as Field
+    if (plain.type === 'tabs') {
+      return [{ ...plain, tabs: plain.tabs.map((tab) => ({ ...tab, fields: withoutComponents(tab.fields) })) }]
+    }
+    return ['fields' in plain ? ({ ...plain, fields: withoutComponents(plain.fields) } as Field) : plain]
+  })
+
+/**
+ * `disabled`: the schema and the rules that keep its data right stay; the admin components go with the
+ * endpoints they call.
+ */
+const withoutAdminUI = <T extends CollectionConfig | GlobalConfig>(entity: T): T => {
+  const { components: _omitted, ...admin } = (entity.admin ?? {}) as Record<string, unknown>
+  return { ...entity, admin, fields: withoutComponents(entity.fields) }
+}
 
 /** Checked before the plugin's own hooks, which put relationship values into queries. */
 const withInputChecks = (collection: CollectionConfig): CollectionConfig => ({
@@ -97,14 +121,15 @@ export const soundtrackReviews =
     const existingUsers = (config.collections ?? []).find((c) => c.slug === options.usersCollection)
     const others = (config.collections ?? []).filter((c) => c.slug !== options.usersCollection)
 
-    const films = withInputChecks(Films(options))
-    const reviews = withInputChecks(Reviews(options))
+    const ui = isActive ? <T>(entity: T): T => entity : withoutAdminUI
+    const films = ui(withInputChecks(Films(options)))
+    const reviews = ui(withInputChecks(Reviews(options)))
     const collections: CollectionConfig[] = [
       withInvalidation(withInputChecks(withRoles(options, existingUsers))),
       ...others,
-      withInputChecks(Composers(options)),
+      ui(withInputChecks(Composers(options))),
       isActive ? withEndpoints(films, [importTrackList(options), recomputeRuntimeEndpoint]) : films,
-      withInputChecks(Tracks(options)),
+      ui(withInputChecks(Tracks(options))),
       isActive
         ? withEndpoints(
             reviews,
@@ -123,17 +148,19 @@ export const soundtrackReviews =
     return {
       ...config,
       collections,
-      globals: [...(config.globals ?? []), PublicationSchedule(options)],
+      globals: [...(config.globals ?? []), ui(PublicationSchedule(options))],
       endpoints: [...(config.endpoints ?? []), ...endpoints],
       jobs: isActive ? withJobs(config, options) : config.jobs,
       admin: { ...config.admin, user: config.admin?.user ?? options.usersCollection },
       i18n: withTranslations(config.i18n),
       custom: withPluginSettings(config.custom, options),
       onInit: async (payload) => {
-        restrictSystemCollections(payload)
-        survivePostgresRestarts(payload)
-        installAfterCommit(payload)
-        await analyzeSQLite({ payload, slugs: [options.slugs.reviews, options.slugs.tracks] })
+        if (isActive) {
+          restrictSystemCollections(payload)
+          survivePostgresRestarts(payload)
+          installAfterCommit(payload)
+          await analyzeSQLite({ payload, slugs: [options.slugs.reviews, options.slugs.tracks] })
+        }
         await config.onInit?.(payload)
       },
     }

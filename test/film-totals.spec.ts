@@ -95,9 +95,10 @@ describe('film totals by increments', () => {
     expect(large).toEqual(small)
     // No save reads the film's tracks: the write, its clash check, the film's existence check, a row
     // lock, Payload's own bookkeeping (document locks, preferences), two film statements per film
-    // touched, the cache version's upsert, and on delete the check for reviews citing the track.
+    // touched, the cache version's upsert, and on delete or a move to another film the check for reviews
+    // citing the track.
     // An N+1 breaks these budgets.
-    const budget = { created: 8, edited: 13, moved: 15, deleted: 14 }
+    const budget = { created: 8, edited: 13, moved: 16, deleted: 14 }
     for (const [operation, calls] of Object.entries(large)) {
       expect(calls.filter((call) => call.collection === 'tracks' && call.method === 'find').length).toBeLessThanOrEqual(
         1,

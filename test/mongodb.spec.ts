@@ -8,8 +8,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { databaseAdapter, mongoTransactionWarning } from '../cms/database'
 import { soundtrackReviews } from '../src/index'
-import { without } from '../src/hooks/changeQueue'
-import { queueIDs } from '../src/hooks/assignScheduleSlots'
+import { without } from '../src/schedule/queue'
+import { queueIDs } from '../src/schedule/queue'
 import { relationID } from '../src/relationID'
 
 type MongoAdapterInstance = {

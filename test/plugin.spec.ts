@@ -60,6 +60,49 @@ describe('soundtrackReviews(options)', () => {
     expect(config.jobs.tasks ?? []).not.toContainEqual(expect.objectContaining({ slug: 'publishDueReviews' }))
   })
 
+  it('should keep the same stored fields when disabled, with no admin components and no onInit work', async () => {
+    type Named = { name?: string; type: string; fields?: Named[]; tabs?: { fields: Named[] }[] }
+    const stored = (fields: Named[]): string[] =>
+      fields.flatMap((field) =>
+        field.type === 'ui'
+          ? []
+          : [
+              ...(field.name ? [`${field.name}:${field.type}`] : []),
+              ...stored(field.fields ?? []),
+              ...(field.tabs ?? []).flatMap((tab) => stored(tab.fields)),
+            ],
+      )
+    const ownSlugs = ['users', 'films', 'composers', 'tracks', 'reviews', 'publication-schedule']
+    // The jobs' own collections go with the jobs; the plugin's collections keep every stored field.
+    const schemaOf = (config: Awaited<ReturnType<typeof buildConfig>>) =>
+      [...config.collections, ...config.globals]
+        .filter((entity) => ownSlugs.includes(entity.slug))
+        .map((entity) => [entity.slug, stored(entity.fields as Named[])])
+    const enabled = await baseConfig([soundtrackReviews()])
+    const disabled = await baseConfig([soundtrackReviews({ disabled: true })])
+    expect(schemaOf(disabled)).toEqual(schemaOf(enabled))
+    const ours = (config: object) => JSON.stringify(config).match(/payload-soundtrack-reviews\/client#\w+/g) ?? []
+    expect(ours(enabled.collections).length).toBeGreaterThan(0)
+    expect(ours([disabled.collections, disabled.globals])).toEqual([])
+
+    const payload = await getPayload({ config: disabled, key: 'disabled-plugin' })
+    try {
+      // No ANALYZE of SQLite, no listeners on PostgreSQL's pool.
+      const { pool } = payload.db as { pool?: { listenerCount: (event: string) => number } }
+      if (pool) {
+        expect(pool.listenerCount('error')).toBe(0)
+      }
+      if (payload.db.name === 'sqlite') {
+        const { rows } = await (
+          payload.db as unknown as { client: { execute: (sql: string) => Promise<{ rows: unknown[] }> } }
+        ).client.execute("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'")
+        expect(rows).toEqual([])
+      }
+    } finally {
+      await payload.destroy()
+    }
+  })
+
   it('should apply a rating scale and per-collection field overrides', async () => {
     const config = await baseConfig([
       soundtrackReviews({

@@ -1,6 +1,6 @@
 import type { Access, Where } from 'payload'
 
-import { hasRole, isStaff } from './hasRole.js'
+import { hasRole, isStaff } from './roles.js'
 
 /**
  * Admins delete any review; an editor only a draft of their own that was never published (a

@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { timingSafeEqual } from 'node:crypto'
 
-import { hasRole } from './hasRole.js'
+import { hasRole } from './roles.js'
 
 const isSameSecret = (given: string, expected: string): boolean =>
   given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected))

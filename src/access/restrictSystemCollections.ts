@@ -1,12 +1,11 @@
 import type { Access, Payload } from 'payload'
 
 import { relationID } from '../relationID.js'
-import { hasRole, isStaff } from './hasRole.js'
+import { isAdmin } from './isAdmin.js'
+import { hasRole, isStaff } from './roles.js'
 
 const JOB_STATS = 'payload-jobs-stats'
 const LOCKED_DOCUMENTS = 'payload-locked-documents'
-
-const isAdmin: Access = ({ req }) => hasRole(req.user, 'admin')
 
 /** The admin's edit view reads and writes locks for whoever edits: staff keep their own, admins all. */
 const ownLocksOrAdmin: Access = ({ req }) => {

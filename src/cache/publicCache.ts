@@ -3,7 +3,7 @@ import type { Endpoint, Payload, PayloadRequest } from 'payload'
 import { executeAuthStrategies, headersWithCors } from 'payload'
 
 import { etagOf, isNotModified } from '../feeds/conditionalGet.js'
-import { cacheLimitsOf, slugsOf } from '../options.js'
+import { cacheLimitsOf, slugsOf } from '../settings.js'
 import { readContentVersion } from './contentVersion.js'
 
 /** How long browsers and CDNs may keep a public response, and serve it stale while they revalidate. */

@@ -1,16 +1,16 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import type { ResolvedOptions } from '../options.js'
+import type { ResolvedOptions } from '../types.js'
 import type { TrackListErrorCode, TrackListErrorParams } from '../tracklist/parseTrackList.js'
 
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
-import { isStaff } from '../access/hasRole.js'
+import { isStaff } from '../access/roles.js'
 import { lockRows } from '../db/locks.js'
-import { DEFER_RUNTIME } from '../hooks/refreshFilmRuntime.js'
-import { quoteTitles, reviewsCitingTracks } from '../hooks/keepCitedTracks.js'
-import { withContext } from '../hooks/withContext.js'
-import { slugsOf } from '../options.js'
+import { DEFER_RUNTIME } from '../context.js'
+import { quoteTitles, reviewsCitingTracks } from '../db/citedTracks.js'
+import { withContext } from '../context.js'
+import { slugsOf } from '../settings.js'
 import { adjustFilmTotals } from '../runtime/filmTotals.js'
 import { parseTrackList } from '../tracklist/parseTrackList.js'
 import { json } from './respond.js'

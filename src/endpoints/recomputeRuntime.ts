@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
-import { isStaff } from '../access/hasRole.js'
-import { slugsOf } from '../options.js'
+import { isStaff } from '../access/roles.js'
+import { slugsOf } from '../settings.js'
 import { recomputeFilmTotals } from '../runtime/filmTotals.js'
 import { toCollectionID } from '../relationID.js'
 import { json } from './respond.js'

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import type { ResolvedOptions } from '../options.js'
+import type { ResolvedOptions } from '../types.js'
 import { loadReviewPage } from '../reviewPage/loadReviewPage.js'
 import { json } from './respond.js'
 

@@ -1,8 +1,8 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import type { ResolvedOptions } from '../options.js'
-import { planSlots, queueIDs, readSchedule } from '../hooks/assignScheduleSlots.js'
-import { reviewUrlOf, slugsOf } from '../options.js'
+import type { ResolvedOptions } from '../types.js'
+import { planSlots, queueIDs, readStoredSchedule } from '../schedule/queue.js'
+import { reviewUrlOf, slugsOf } from '../settings.js'
 import { reviewURL } from '../reviewURL.js'
 import { buildScheduleCalendar, formatSlotLabel, toLocalISO } from '../schedule/index.js'
 import { json, text } from './respond.js'
@@ -42,7 +42,7 @@ type QueuedReviewDoc = {
  * film. Reviews are read as drafts (the queue holds drafts) but only those fields are selected.
  */
 export const readPublicSchedule = async (req: PayloadRequest): Promise<PublicSchedule> => {
-  const schedule = await readSchedule(req)
+  const schedule = await readStoredSchedule(req)
   const timezone = schedule.timezone ?? 'UTC'
   const queue = queueIDs(schedule.queue)
   const { docs } = queue.length

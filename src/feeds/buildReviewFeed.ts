@@ -2,7 +2,7 @@ import type { Item } from 'feed'
 
 import { Feed } from 'feed'
 
-import type { ResolvedOptions } from '../options.js'
+import type { ResolvedOptions } from '../types.js'
 import type { FeedReview } from './findFeedReviews.js'
 import { reviewURL } from '../reviewURL.js'
 

@@ -1,6 +1,6 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
-import { slugsOf } from '../options.js'
+import { slugsOf } from '../settings.js'
 import type { ID } from '../relationID.js'
 
 export const FEED_DEFAULT_LIMIT = 20

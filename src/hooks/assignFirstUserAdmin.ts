@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
-import { hasRole } from '../access/hasRole.js'
+import { hasRole } from '../access/roles.js'
 
 type SQLAdapter = {
   name: string

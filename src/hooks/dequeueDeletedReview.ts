@@ -1,8 +1,7 @@
 import type { CollectionBeforeDeleteHook } from 'payload'
 
-import { queueIDs, reassignSlots, SCHEDULING } from './assignScheduleSlots.js'
-import { changeQueue, without } from './changeQueue.js'
-import { withContext } from './withContext.js'
+import { SCHEDULING, withContext } from '../context.js'
+import { changeQueue, queueIDs, reassignSlots, without } from '../schedule/queue.js'
 
 /**
  * A deleted review leaves the queue in the delete's transaction and each later review moves up

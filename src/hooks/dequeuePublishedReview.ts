@@ -1,12 +1,8 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
 import { oneAtATime } from '../oneAtATime.js'
-import { SCHEDULING } from './assignScheduleSlots.js'
-import { changeQueue, without } from './changeQueue.js'
-import { withContext } from './withContext.js'
-
-/** Set on the schedule write that takes published reviews off the queue (see pruneQueue). */
-export const DEQUEUING = 'soundtrackReviews.dequeuing'
+import { DEQUEUING, SCHEDULING, withContext } from '../context.js'
+import { changeQueue, without } from '../schedule/queue.js'
 
 /* A bulk publish runs these hooks side by side in one transaction: their queue writes take turns. */
 const oneDequeueAtATime = oneAtATime()

@@ -2,7 +2,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { ValidationError } from 'payload'
 
-import { slugsOf } from '../options.js'
+import { slugsOf } from '../settings.js'
 import { relationID } from '../relationID.js'
 
 /**

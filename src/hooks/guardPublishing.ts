@@ -2,10 +2,8 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { APIError } from 'payload'
 
-import { hasRole } from '../access/hasRole.js'
-
-/** Set by the schedule's publishing job: the only non-admin allowed to publish. */
-export const PUBLISHED_BY_SCHEDULE = 'soundtrackReviews.publishedBySchedule'
+import { hasRole } from '../access/roles.js'
+import { PUBLISHED_BY_SCHEDULE } from '../context.js'
 
 /**
  * Publishing (including re-publishing an edited published review) is for admins and the schedule.

@@ -2,7 +2,7 @@ import type { CollectionBeforeOperationHook } from 'payload'
 
 import { APIError } from 'payload'
 
-import { hasRole, isStaff } from '../access/hasRole.js'
+import { hasRole, isStaff } from '../access/roles.js'
 
 /**
  * Editors change reviews only through drafts. A write without `draft` replaces the live document,

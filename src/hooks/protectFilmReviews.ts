@@ -2,9 +2,8 @@ import type { CollectionBeforeDeleteHook } from 'payload'
 
 import { APIError } from 'payload'
 
-import { slugsOf } from '../options.js'
-import { DEFER_RUNTIME } from './refreshFilmRuntime.js'
-import { withContext } from './withContext.js'
+import { slugsOf } from '../settings.js'
+import { DEFER_RUNTIME, withContext } from '../context.js'
 
 /** A film with reviews cannot be deleted: the reviews would point at nothing. */
 export const refuseFilmDeleteWithReviews: CollectionBeforeDeleteHook = async ({ id, req }) => {

@@ -1,6 +1,6 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
-import { isStaff } from '../access/hasRole.js'
+import { isStaff } from '../access/roles.js'
 
 /**
  * `draft=true` means "latest version", and a published review's latest version may be a draft that

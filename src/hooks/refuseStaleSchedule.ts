@@ -2,7 +2,7 @@ import type { GlobalBeforeOperationHook } from 'payload'
 
 import { APIError } from 'payload'
 
-import { readSchedule } from './assignScheduleSlots.js'
+import { readStoredSchedule } from '../schedule/queue.js'
 
 /**
  * A save that says which version it was made from (`updatedAt`, as the admin's form sends it) is
@@ -14,7 +14,7 @@ export const refuseStaleSchedule: GlobalBeforeOperationHook = async ({ args, ope
   if (operation !== 'update' || (typeof sent !== 'string' && !(sent instanceof Date))) {
     return args
   }
-  const { updatedAt: stored } = await readSchedule(req)
+  const { updatedAt: stored } = await readStoredSchedule(req)
   if (stored && new Date(stored).getTime() !== new Date(sent).getTime()) {
     const message = `updatedAt: the publication schedule was saved at ${new Date(stored).toISOString()}, after the version this save was made from (${new Date(sent).toISOString()}). Nothing was saved: reload the schedule and make your change again.`
     throw new APIError(message, 409, { errors: [{ path: 'updatedAt', message }] }, true)

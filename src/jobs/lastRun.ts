@@ -1,6 +1,6 @@
 import type { FieldHook, Payload } from 'payload'
 
-import { slugsOf } from '../options.js'
+import { slugsOf } from '../settings.js'
 
 /** What the last publishing run left: when it ran and what it could not publish. */
 export type LastRun = { lastRunAt: string; lastError: null | string }

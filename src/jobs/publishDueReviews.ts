@@ -2,15 +2,16 @@ import type { PayloadRequest, TaskConfig } from 'payload'
 
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
-import type { ResolvedOptions } from '../options.js'
+import type { ResolvedOptions } from '../types.js'
 import type { ID } from '../relationID.js'
 import { claimForPublishing, lockReviews, lockSchedule, releaseClaim } from '../db/locks.js'
-import { describeErrors, queueIDs, readSchedule, reassignSlots, SCHEDULING } from '../hooks/assignScheduleSlots.js'
-import { changeQueue, without } from '../hooks/changeQueue.js'
-import { PUBLISHED_BY_SCHEDULE } from '../hooks/guardPublishing.js'
-import { withContext } from '../hooks/withContext.js'
+import { describeErrors, queueIDs, readStoredSchedule, reassignSlots } from '../schedule/queue.js'
+import { SCHEDULING } from '../context.js'
+import { changeQueue, without } from '../schedule/queue.js'
+import { PUBLISHED_BY_SCHEDULE } from '../context.js'
+import { withContext } from '../context.js'
 import { oneAtATime } from '../oneAtATime.js'
-import { slugsOf } from '../options.js'
+import { slugsOf } from '../settings.js'
 import { recordLastRun } from './lastRun.js'
 
 export type PublishRun = { published: ID[]; failed: { id: ID; reason: string }[] }
@@ -83,7 +84,7 @@ const publishIfStillDue = async ({ req, id, now }: { req: PayloadRequest; id: ID
   // The schedule before the review: the order every writer of both takes its locks in.
   await lockSchedule(req)
   await lockReviews(req, [id])
-  const schedule = await readSchedule(req)
+  const schedule = await readStoredSchedule(req)
   const queued = queueIDs(schedule.queue).filter((other) => String(other) === String(id))
   const [review] = schedule.enabled ? await findDueReviews({ req, queue: queued, now }) : []
   if (!review) {
@@ -111,7 +112,7 @@ const publishIfStillDue = async ({ req, id, now }: { req: PayloadRequest; id: ID
 }
 
 const publishDue = async ({ req, now }: { req: PayloadRequest; now: Date }): Promise<PublishRun> => {
-  const schedule = await readSchedule(req)
+  const schedule = await readStoredSchedule(req)
   const run: PublishRun = { published: [], failed: [] }
   if (!schedule.enabled) {
     return run

@@ -10,7 +10,7 @@ import type {
   WithContext,
 } from 'schema-dts'
 
-import type { ResolvedOptions } from '../options.js'
+import type { ResolvedOptions } from '../types.js'
 import { toISO8601Duration } from '../../fields/duration.js'
 import { relationID } from '../relationID.js'
 import { reviewURL } from '../reviewURL.js'

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import type { Review, WithContext } from 'schema-dts'
 
-import type { ResolvedOptions } from '../options.js'
+import type { ResolvedOptions } from '../types.js'
 import type { ReviewJsonLdReview } from './buildReviewJsonLd.js'
 import { loadAlbum } from '../reviewPage/loadAlbum.js'
 import { findPublishedReview } from '../reviewPage/findPublishedReview.js'

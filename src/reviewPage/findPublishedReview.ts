@@ -1,6 +1,6 @@
 import type { CollectionSlug, PayloadRequest, SelectType, Where } from 'payload'
 
-import { slugsOf } from '../options.js'
+import { slugsOf } from '../settings.js'
 import type { ID } from '../relationID.js'
 import { toCollectionID } from '../relationID.js'
 

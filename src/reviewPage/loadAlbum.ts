@@ -1,6 +1,6 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
-import { slugsOf } from '../options.js'
+import { slugsOf } from '../settings.js'
 import { relationID } from '../relationID.js'
 import type { ID } from '../relationID.js'
 

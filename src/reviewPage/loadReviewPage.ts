@@ -1,11 +1,11 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import type { Review as ReviewJsonLd, WithContext } from 'schema-dts'
 
-import type { ResolvedOptions } from '../options.js'
+import type { ResolvedOptions } from '../types.js'
 import type { ReviewJsonLdReview } from '../jsonLd/buildReviewJsonLd.js'
 import type { AlbumComposer, AlbumTrack } from './loadAlbum.js'
 import { buildReviewJsonLd } from '../jsonLd/buildReviewJsonLd.js'
-import { slugsOf } from '../options.js'
+import { slugsOf } from '../settings.js'
 import { relationID } from '../relationID.js'
 import type { ID } from '../relationID.js'
 import { reviewURL } from '../reviewURL.js'

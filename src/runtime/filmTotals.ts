@@ -6,7 +6,7 @@ import type { ID } from '../relationID.js'
 import { formatClock } from '../../fields/duration.js'
 import type { SQLAdapter } from '../sqlAdapter.js'
 import { bumpContentVersion } from '../cache/contentVersion.js'
-import { slugsOf } from '../options.js'
+import { slugsOf } from '../settings.js'
 import { compareIDs } from '../relationID.js'
 import { qualifiedTable, quoteName, rawSQLAdapter, runSQL, sqlLiteral, tableOf } from '../sqlAdapter.js'
 

@@ -2,7 +2,7 @@ import type { CollectionSlug, Where } from 'payload'
 
 import type { SlugLookup } from '../../fields/slug.js'
 
-import { slugsOf } from '../options.js'
+import { slugsOf } from '../settings.js'
 import { relationID } from '../relationID.js'
 
 /**

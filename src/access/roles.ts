@@ -1,4 +1,6 @@
-import type { Role } from '../options.js'
+/** The roles the plugin adds to the users collection. */
+export const roles = ['admin', 'editor'] as const
+export type Role = (typeof roles)[number]
 
 type MaybeUser = Record<string, unknown> | null | undefined
 

@@ -1,0 +1,30 @@
+import type { Payload } from 'payload'
+
+import type { CacheOptions, PluginSlugs, ResolvedOptions } from './types.js'
+import { defaultOptions, defaultSlugs } from './options.js'
+
+/** Where the plugin keeps its resolved slugs and review URL on the Payload config, for hooks and endpoints. */
+const CONFIG_KEY = 'soundtrackReviews'
+
+type StoredSettings = Pick<ResolvedOptions, 'cache' | 'reviewUrl' | 'slugs'>
+
+export const withPluginSettings = (
+  custom: Record<string, unknown> | undefined,
+  { slugs, reviewUrl, cache }: StoredSettings,
+) => ({
+  ...custom,
+  [CONFIG_KEY]: { slugs, reviewUrl, cache } satisfies StoredSettings,
+})
+
+const settingsOf = (payload: Payload): StoredSettings | undefined =>
+  payload.config.custom?.[CONFIG_KEY] as StoredSettings | undefined
+
+/** The slugs this Payload instance's plugin was configured with. */
+export const slugsOf = (payload: Payload): PluginSlugs => settingsOf(payload)?.slugs ?? defaultSlugs
+
+/** The `reviewUrl` template this Payload instance's plugin was configured with. */
+export const reviewUrlOf = (payload: Payload): string => settingsOf(payload)?.reviewUrl ?? defaultOptions.reviewUrl
+
+/** The public cache's byte bounds this Payload instance's plugin was configured with. */
+export const cacheLimitsOf = (payload: Payload): Required<CacheOptions> =>
+  settingsOf(payload)?.cache ?? defaultOptions.cache
