@@ -12,7 +12,7 @@ const REUSE_MS = 5_000
 let request: { at: number; url: string; schedule: Promise<PublicSchedule> } | undefined
 
 /** The public `GET /api/schedule` (editors can read it; the global itself is for admins). */
-const readSchedule = (url: string): Promise<PublicSchedule> => {
+const fetchPublicSchedule = (url: string): Promise<PublicSchedule> => {
   if (!request || request.url !== url || Date.now() - request.at > REUSE_MS) {
     request = {
       at: Date.now(),
@@ -36,7 +36,7 @@ export const usePublicSchedule = (isNeeded: boolean): null | PublicSchedule => {
       return
     }
     let isCurrent = true
-    void readSchedule(apiURL('/schedule')).then((next) => isCurrent && setSchedule(next))
+    void fetchPublicSchedule(apiURL('/schedule')).then((next) => isCurrent && setSchedule(next))
     return () => {
       isCurrent = false
     }
