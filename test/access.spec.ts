@@ -4,15 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningServer } from '../cms/server'
 import type { TestUser } from './helpers'
-import {
-  countDocs,
-  createUser,
-  expectAPIError,
-  loginHeaders,
-  startTestServer,
-  uniqueSuffix,
-  uniqueTitle,
-} from './helpers'
+import { countDocs, expectAPIError, loginHeaders, startStaffServer, uniqueSuffix, uniqueTitle } from './helpers'
 import type { ID } from '../src/relationID'
 
 let server: RunningServer
@@ -21,10 +13,7 @@ let admin: TestUser
 let editor: TestUser
 
 beforeAll(async () => {
-  server = await startTestServer('access')
-  payload = server.payload
-  admin = await createUser(payload, 'admin')
-  editor = await createUser(payload, 'editor')
+  ;({ server, payload, admin, editor } = await startStaffServer('access'))
 })
 
 afterAll(async () => {

@@ -9,7 +9,7 @@ import type { TestUser } from './helpers'
 import type { ID } from '../src/relationID'
 import { formatClock } from '../fields/duration'
 import { recomputeFilmTotals, sumFilmTracks } from '../src/runtime/filmTotals'
-import { createUser, isJobPoll, loginHeaders, startTestServer, uniqueTitle, withQueryCount } from './helpers'
+import { isJobPoll, loginHeaders, startStaffServer, uniqueTitle, withQueryCount } from './helpers'
 
 let server: RunningServer
 let payload: Payload
@@ -19,10 +19,7 @@ let editor: TestUser
 const isPostgres = process.env.TEST_DB === 'postgres'
 
 beforeAll(async () => {
-  server = await startTestServer('film_totals')
-  payload = server.payload
-  admin = await createUser(payload, 'admin')
-  editor = await createUser(payload, 'editor')
+  ;({ server, payload, admin, editor } = await startStaffServer('film_totals'))
 })
 
 afterAll(async () => {

@@ -90,6 +90,16 @@ export const createUser = async (payload: Payload, role: Role): Promise<TestUser
   return { ...(doc as Record<string, unknown>), id: doc.id, email, password, roles, collection: 'users' }
 }
 
+export type StaffServer = { server: RunningServer; payload: Payload; admin: TestUser; editor: TestUser }
+
+/** The express server on a fresh database with one admin and one editor: most HTTP specs start here. */
+export const startStaffServer = async (name: string): Promise<StaffServer> => {
+  const server = await startTestServer(name)
+  const admin = await createUser(server.payload, 'admin')
+  const editor = await createUser(server.payload, 'editor')
+  return { server, payload: server.payload, admin, editor }
+}
+
 /** Logs in over HTTP; returns the headers that authenticate later requests. */
 export const loginHeaders = async (
   url: string,

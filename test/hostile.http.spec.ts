@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../cms/server'
 import type { ID } from '../src/relationID'
 import type { TestUser } from './helpers'
-import { createUser, dumpDatabase, loginHeaders, startTestServer, uniqueTitle } from './helpers'
+import { dumpDatabase, loginHeaders, startStaffServer, uniqueTitle } from './helpers'
 
 let server: RunningServer
 let payload: Payload
@@ -19,10 +19,7 @@ let track: { id: ID }
 let review: { id: ID; title: string }
 
 beforeAll(async () => {
-  server = await startTestServer('hostile')
-  payload = server.payload
-  admin = await createUser(payload, 'admin')
-  editor = await createUser(payload, 'editor')
+  ;({ server, payload, admin, editor } = await startStaffServer('hostile'))
   asEditor = await loginHeaders(server.url, editor)
   asAdmin = await loginHeaders(server.url, admin)
   film = await payload.create({ collection: 'films', data: { title: uniqueTitle('Hostile film') }, depth: 0 })

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningServer } from '../cms/server'
 import type { TestUser } from './helpers'
-import { createUser, loginHeaders, startTestServer, uniqueTitle } from './helpers'
+import { loginHeaders, startStaffServer, uniqueTitle } from './helpers'
 
 /* Consistency across several writes in one request, bulk writes, and editors' limits. */
 let server: RunningServer
@@ -14,10 +14,7 @@ let admin: TestUser
 let editor: TestUser
 
 beforeAll(async () => {
-  server = await startTestServer('integrity')
-  payload = server.payload
-  admin = await createUser(payload, 'admin')
-  editor = await createUser(payload, 'editor')
+  ;({ server, payload, admin, editor } = await startStaffServer('integrity'))
 })
 
 afterAll(async () => {

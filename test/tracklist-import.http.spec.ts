@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningServer } from '../cms/server'
 import type { TestUser } from './helpers'
-import { createUser, loginHeaders, startTestServer, uniqueTitle, withQueryCount } from './helpers'
+import { loginHeaders, startStaffServer, uniqueTitle, withQueryCount } from './helpers'
 import type { ID } from '../src/relationID'
 
 const FALLOUT = readFileSync(new URL('./fixtures/fallout-tracklist.txt', import.meta.url), 'utf8')
@@ -16,10 +16,7 @@ let admin: TestUser
 let editor: TestUser
 
 beforeAll(async () => {
-  server = await startTestServer('tracklist_import')
-  payload = server.payload
-  admin = await createUser(payload, 'admin')
-  editor = await createUser(payload, 'editor')
+  ;({ server, payload, admin, editor } = await startStaffServer('tracklist_import'))
 })
 
 afterAll(async () => {

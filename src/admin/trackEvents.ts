@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react'
 /** Our own event for the bulk import: Payload's document events describe one saved document each. */
 const TRACKS_IMPORTED = 'soundtrack-reviews:tracks-imported'
 
-export type TracksChange = { kind: 'imported'; filmID: number | string } | { kind: 'saved' }
+type TracksChange = { kind: 'imported'; filmID: number | string } | { kind: 'saved' }
 
 /**
  * Calls `onChange` when tracks change in this browser tab after mount: one saved in a drawer or

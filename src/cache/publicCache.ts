@@ -75,7 +75,7 @@ const uncached = async (response: Response): Promise<Response> => {
   return new Response(response.body, { status: response.status, headers })
 }
 
-export type ServePublicArgs = {
+type ServePublicArgs = {
   payload: Payload
   request: { url: string; method: string; headers: Headers }
   isAnonymous: boolean
@@ -95,7 +95,7 @@ export type ServePublicArgs = {
  * `Cache-Control`. Signed-in and `draft=true` requests always run `produce` and are marked
  * `private, no-store`.
  */
-export const servePublic = async ({
+const servePublic = async ({
   payload,
   request,
   isAnonymous,

@@ -16,7 +16,7 @@ import { parseTrackList } from '../tracklist/parseTrackList.js'
 import { json } from './respond.js'
 
 /** Every refusal has a stable `code` (and `params` for its values) beside the English `message`. */
-export type ImportErrorCode =
+type ImportErrorCode =
   | 'filmNotFound'
   | 'replaceNotBoolean'
   | 'signInRequired'

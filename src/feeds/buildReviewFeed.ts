@@ -29,7 +29,7 @@ export type BuildReviewFeedArgs = {
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
 /** Text into HTML; also keeps `]]>` out of the XML formats' CDATA sections. */
-export const escapeHTML = (text: string): string => text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char])
+const escapeHTML = (text: string): string => text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char])
 
 /** Whether XML 1.0 can carry the character at all, even escaped. */
 const isXMLChar = (char: string): boolean => {

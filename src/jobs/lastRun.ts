@@ -3,7 +3,7 @@ import type { FieldHook, Payload } from 'payload'
 import { slugsOf } from '../settings.js'
 
 /** What the last publishing run left: when it ran and what it could not publish. */
-export type LastRun = { lastRunAt: string; lastError: null | string }
+type LastRun = { lastRunAt: string; lastError: null | string }
 
 /**
  * The run state lives in Payload's `kv` store, not in the schedule global: writing the global every

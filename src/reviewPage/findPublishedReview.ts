@@ -5,13 +5,13 @@ import type { ID } from '../relationID.js'
 import { toCollectionID } from '../relationID.js'
 
 /** The id in the reviews collection's own type, or null when it cannot name a review (so: not found, never a 500). */
-export const toReviewID = (req: PayloadRequest, id: ID): ID | null =>
+const toReviewID = (req: PayloadRequest, id: ID): ID | null =>
   toCollectionID({ req, collection: slugsOf(req.payload).reviews, id })
 
 /** Longer than any slug the slug field makes: answered as not found without a query. */
 const MAX_SLUG_LENGTH = 200
 
-export type PublishedReviewKey = {
+type PublishedReviewKey = {
   req: PayloadRequest
   id?: ID
   slug?: string

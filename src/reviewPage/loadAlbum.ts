@@ -4,7 +4,7 @@ import { slugsOf } from '../settings.js'
 import { relationID } from '../relationID.js'
 import type { ID } from '../relationID.js'
 
-export type AlbumFilm = {
+type AlbumFilm = {
   id: ID
   title: string
   slug?: null | string
@@ -29,7 +29,7 @@ export type AlbumTrack = {
 
 export type AlbumComposer = { id: ID; name: string; slug?: null | string; affiliations?: null | string[] }
 
-export type Album = { film: AlbumFilm; tracks: AlbumTrack[]; composers: AlbumComposer[] }
+type Album = { film: AlbumFilm; tracks: AlbumTrack[]; composers: AlbumComposer[] }
 
 /**
  * A film, its tracks in album order and every composer the film or a track names: three queries

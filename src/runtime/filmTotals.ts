@@ -16,10 +16,10 @@ export type FilmDelta = { film: ID; tracks: number; seconds: number }
 /** The rows an update or delete operation names: one id, or a where. */
 export type WriteTarget = { id?: ID; where?: Where }
 
-export type FilmTotals = { trackCount: number; totalRuntimeSeconds: number; totalRuntime: string }
+type FilmTotals = { trackCount: number; totalRuntimeSeconds: number; totalRuntime: string }
 
 /** Per-film sums of several deltas, without the films whose totals do not move. */
-export const mergeDeltas = (deltas: FilmDelta[]): FilmDelta[] => {
+const mergeDeltas = (deltas: FilmDelta[]): FilmDelta[] => {
   const byFilm = new Map<string, FilmDelta>()
   for (const { film, tracks, seconds } of deltas) {
     const sum = byFilm.get(String(film)) ?? { film, tracks: 0, seconds: 0 }

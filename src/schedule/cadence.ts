@@ -73,7 +73,7 @@ export const isLocalDate = (date: string): boolean => parseLocalDate(date) !== n
 export const isWeekday = (value: unknown): value is Weekday =>
   typeof value === 'string' && (WEEKDAYS as readonly string[]).includes(value)
 
-export type ParsedCadence = TimeOfDay & { weekdayIndex: number; timezone: string }
+type ParsedCadence = TimeOfDay & { weekdayIndex: number; timezone: string }
 
 // Throws because callers validate user input first; an invalid cadence here is a programming error.
 export const parseCadence = (cadence: Cadence): ParsedCadence => {

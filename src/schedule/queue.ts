@@ -15,7 +15,7 @@ import { assignSlots } from './slots.js'
  * queued reviews their slots. The schedule's hooks, the publishing job and the endpoints share it.
  */
 
-export type ScheduleDoc = {
+type ScheduleDoc = {
   enabled?: boolean | null
   weekday?: null | string
   time?: null | string
@@ -49,7 +49,7 @@ export const describeErrors = (error: unknown): string => {
 }
 
 /** Writes a review's slot as a new draft version; a review that no longer validates names itself. */
-export const setPublishAt = async ({
+const setPublishAt = async ({
   req,
   id,
   publishAt,

@@ -2,7 +2,7 @@ import { TZDate, tzOffset } from '@date-fns/tz'
 
 import type { LocalDate, TimeOfDay } from './cadence.js'
 
-export type LocalDateTime = LocalDate & TimeOfDay & { seconds: number; weekdayIndex: number; offsetMinutes: number }
+type LocalDateTime = LocalDate & TimeOfDay & { seconds: number; weekdayIndex: number; offsetMinutes: number }
 
 const MINUTE_MS = 60_000
 const DAY_MS = 86_400_000

@@ -19,7 +19,7 @@ export type TrackListErrorParams = Record<string, number | string | string[]>
 
 export type TrackListError = { line: number; code: TrackListErrorCode; params?: TrackListErrorParams; message: string }
 
-export type ParsedTrackList = { tracks: ParsedTrack[]; errors: TrackListError[] }
+type ParsedTrackList = { tracks: ParsedTrack[]; errors: TrackListError[] }
 
 type Position = { disc: number; number: number }
 
