@@ -155,9 +155,6 @@ export interface User {
    * Shown as the byline of your reviews.
    */
   name?: string | null;
-  /**
-   * Admins manage users and the schedule and can publish; editors write reviews.
-   */
   roles: ('admin' | 'editor')[];
   updatedAt: string;
   createdAt: string;
@@ -186,9 +183,6 @@ export interface User {
 export interface Composer {
   id: number;
   name: string;
-  /**
-   * Used in URLs. Left empty, it is made from the name.
-   */
   slug?: string | null;
   bio?: {
     root: {
@@ -205,9 +199,6 @@ export interface Composer {
     };
     [k: string]: unknown;
   } | null;
-  /**
-   * Studios or collectives, e.g. Remote Control Productions.
-   */
   affiliations?: string[] | null;
   influencedBy?: (number | Composer)[] | null;
   films?: {
@@ -225,9 +216,6 @@ export interface Composer {
 export interface Film {
   id: number;
   title: string;
-  /**
-   * Used in URLs. Left empty, it is made from the title.
-   */
   slug?: string | null;
   releaseYear?: number | null;
   franchise?: string | null;
@@ -258,14 +246,8 @@ export interface Film {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
-  /**
-   * Kept in step with the track list.
-   */
   trackCount?: number | null;
   totalRuntimeSeconds?: number | null;
-  /**
-   * Sum of the track durations.
-   */
   totalRuntime?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -280,9 +262,6 @@ export interface Track {
   disc: number;
   number: number;
   title: string;
-  /**
-   * Type m:ss or h:mm:ss, e.g. 4:19.
-   */
   duration?: string | null;
   durationSeconds: number;
   composers?: (number | Composer)[] | null;
@@ -297,23 +276,11 @@ export interface Track {
 export interface Review {
   id: number;
   title: string;
-  /**
-   * Used in URLs. Left empty, it is made from the title.
-   */
   slug?: string | null;
   film: number | Film;
-  /**
-   * Whoever created the review; only admins change it.
-   */
   author?: (number | null) | User;
-  /**
-   * The public name printed on the review; filled from the author's name when left empty.
-   */
   byline?: string | null;
   series?: string | null;
-  /**
-   * Part n of a series, e.g. 2.
-   */
   seriesPart?: number | null;
   excerpt?: string | null;
   plotRecap?: {
@@ -349,9 +316,6 @@ export interface Review {
   cues?:
     | {
         label?: string | null;
-        /**
-         * Position in the film, m:ss or h:mm:ss, e.g. 1:15:00.
-         */
         filmTimecode?: string | null;
         filmTimeSeconds?: number | null;
         track?: (number | null) | Track;
@@ -390,21 +354,12 @@ export interface Review {
     };
     [k: string]: unknown;
   } | null;
-  /**
-   * Optional, 0 to 10 in steps of 0.5. Leave empty for an unrated review.
-   */
   rating?: number | null;
   highlights?: (number | Track)[] | null;
   relatedReviews?: (number | Review)[] | null;
   trackCount?: number | null;
   totalRuntimeSeconds?: number | null;
-  /**
-   * The film's album runtime.
-   */
   totalRuntime?: string | null;
-  /**
-   * The weekly slot this review is queued for (set by the publication schedule).
-   */
   publishAt?: string | null;
   publishedAt?: string | null;
   updatedAt: string;
@@ -785,37 +740,17 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
- * One review a week: the n-th queued review goes out in the n-th free slot.
- *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "publication-schedule".
  */
 export interface PublicationSchedule {
   id: number;
-  /**
-   * The last publishing problem. It clears on the next clean run.
-   */
   lastError?: string | null;
-  /**
-   * When off, nothing is published automatically; slots are still shown.
-   */
   enabled?: boolean | null;
   weekday: 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
-  /**
-   * 24-hour local time, HH:mm.
-   */
   time: string;
-  /**
-   * IANA time zone, e.g. America/New_York.
-   */
   timezone: string;
-  /**
-   * Drag to reorder: order is publication order. Published reviews leave the queue.
-   */
   queue?: (number | Review)[] | null;
-  /**
-   * Local dates with no review (holidays); the queue moves past them.
-   */
   skipDates?:
     | {
         date: string;

@@ -7,16 +7,21 @@ import { isAdminOrEditor } from '../src/access/isAdminOrEditor.js'
 import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists.js'
 import { invalidateAfterChange, invalidateAfterDelete } from '../src/cache/contentVersion.js'
 import { takenSlugs } from '../src/db/takenSlugs.js'
+import { byLanguage, translated } from '../src/translations/index.js'
 import { applyOverride } from './overrides.js'
 
 export const Composers = (options: ResolvedOptions): CollectionConfig =>
   applyOverride(
     {
       slug: options.slugs.composers,
+      labels: {
+        singular: translated('soundtrackReviews:composers.singular'),
+        plural: translated('soundtrackReviews:composers.plural'),
+      },
       admin: {
         useAsTitle: 'name',
         defaultColumns: ['name', 'affiliations', 'updatedAt'],
-        group: 'Soundtracks',
+        group: byLanguage('group'),
       },
       access: { read: anyone, create: isAdminOrEditor, update: isAdminOrEditor, delete: isAdminOrEditor },
       defaultPopulate: { name: true, slug: true, affiliations: true },
@@ -26,19 +31,27 @@ export const Composers = (options: ResolvedOptions): CollectionConfig =>
         afterDelete: [invalidateAfterDelete],
       },
       fields: [
-        { name: 'name', type: 'text', required: true },
+        { name: 'name', type: 'text', required: true, label: translated('soundtrackReviews:field.name') },
         slug({ from: 'name', lookup: { taken: takenSlugs } }),
-        { name: 'bio', type: 'richText' },
+        { name: 'bio', type: 'richText', label: translated('soundtrackReviews:field.bio') },
         {
           name: 'affiliations',
           type: 'text',
           hasMany: true,
-          admin: { description: 'Studios or collectives, e.g. Remote Control Productions.' },
+          label: translated('soundtrackReviews:field.affiliations'),
+          admin: { description: translated('soundtrackReviews:description.affiliations') },
         },
-        { name: 'influencedBy', type: 'relationship', relationTo: options.slugs.composers, hasMany: true },
+        {
+          name: 'influencedBy',
+          type: 'relationship',
+          relationTo: options.slugs.composers,
+          hasMany: true,
+          label: translated('soundtrackReviews:field.influencedBy'),
+        },
         {
           name: 'films',
           type: 'join',
+          label: translated('soundtrackReviews:field.films'),
           collection: options.slugs.films,
           on: 'composers',
           defaultSort: '-releaseYear',

@@ -10,6 +10,7 @@ import { keepFilmTotals } from '../src/hooks/keepFilmTotals.js'
 import { invalidateAfterChange, invalidateAfterDelete } from '../src/cache/contentVersion.js'
 import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists.js'
 import { takenSlugs } from '../src/db/takenSlugs.js'
+import { byLanguage, translated } from '../src/translations/index.js'
 import { applyOverride } from './overrides.js'
 import { componentPath } from '../fields/componentPath.js'
 import { runtimeSync } from '../fields/runtimeSync.js'
@@ -20,10 +21,14 @@ export const Films = (options: ResolvedOptions): CollectionConfig =>
   applyOverride(
     {
       slug: options.slugs.films,
+      labels: {
+        singular: translated('soundtrackReviews:films.singular'),
+        plural: translated('soundtrackReviews:films.plural'),
+      },
       admin: {
         useAsTitle: 'title',
         defaultColumns: ['title', 'releaseYear', 'trackCount', 'totalRuntime', 'updatedAt'],
-        group: 'Soundtracks',
+        group: byLanguage('group'),
       },
       access: { read: anyone, create: isAdminOrEditor, update: isAdminOrEditor, delete: isAdminOrEditor },
       defaultPopulate: {
@@ -43,21 +48,33 @@ export const Films = (options: ResolvedOptions): CollectionConfig =>
         afterDelete: [invalidateAfterDelete],
       },
       fields: [
-        { name: 'title', type: 'text', required: true },
+        { name: 'title', type: 'text', required: true, label: translated('soundtrackReviews:field.title') },
         slug({ from: 'title', lookup: { taken: takenSlugs, year: ({ data }) => data.releaseYear } }),
         {
           type: 'row',
           fields: [
-            wholeNumber({ name: 'releaseYear', label: 'Release year', min: 1888, max: 2200 }),
-            { name: 'franchise', type: 'text' },
-            { name: 'director', type: 'text' },
+            wholeNumber({
+              name: 'releaseYear',
+              label: translated('soundtrackReviews:field.releaseYear'),
+              min: 1888,
+              max: 2200,
+            }),
+            { name: 'franchise', type: 'text', label: translated('soundtrackReviews:field.franchise') },
+            { name: 'director', type: 'text', label: translated('soundtrackReviews:field.director') },
           ],
         },
-        { name: 'synopsis', type: 'richText' },
-        { name: 'composers', type: 'relationship', relationTo: options.slugs.composers, hasMany: true },
+        { name: 'synopsis', type: 'richText', label: translated('soundtrackReviews:field.synopsis') },
+        {
+          name: 'composers',
+          type: 'relationship',
+          relationTo: options.slugs.composers,
+          hasMany: true,
+          label: translated('soundtrackReviews:field.composers'),
+        },
         {
           name: 'tracks',
           type: 'join',
+          label: translated('soundtrackReviews:field.tracks'),
           collection: options.slugs.tracks,
           on: 'film',
           defaultSort: ['disc', 'number'],
@@ -75,6 +92,7 @@ export const Films = (options: ResolvedOptions): CollectionConfig =>
         {
           name: 'reviews',
           type: 'join',
+          label: translated('soundtrackReviews:field.reviews'),
           collection: options.slugs.reviews,
           on: 'film',
           defaultSort: '-publishedAt',
@@ -85,14 +103,22 @@ export const Films = (options: ResolvedOptions): CollectionConfig =>
           name: 'trackCount',
           type: 'number',
           defaultValue: 0,
-          admin: { ...derived, description: 'Kept in step with the track list.' },
+          label: translated('soundtrackReviews:field.trackCount'),
+          admin: { ...derived, description: translated('soundtrackReviews:description.trackCount') },
         },
-        { name: 'totalRuntimeSeconds', type: 'number', defaultValue: 0, admin: { ...derived, hidden: true } },
+        {
+          name: 'totalRuntimeSeconds',
+          type: 'number',
+          defaultValue: 0,
+          label: translated('soundtrackReviews:field.totalRuntimeSeconds'),
+          admin: { ...derived, hidden: true },
+        },
         {
           name: 'totalRuntime',
           type: 'text',
           defaultValue: '0:00',
-          admin: { ...derived, description: 'Sum of the track durations.' },
+          label: translated('soundtrackReviews:field.totalRuntime'),
+          admin: { ...derived, description: translated('soundtrackReviews:description.totalRuntime') },
         },
       ],
     },

@@ -13,6 +13,7 @@ import { refuseStaleSchedule } from '../src/hooks/refuseStaleSchedule.js'
 import { isLocalDate, isValidTimeZone, parseTimeOfDay, WEEKDAYS } from '../src/schedule/index.js'
 import { componentPath } from '../fields/componentPath.js'
 import { showLastRun } from '../src/jobs/lastRun.js'
+import { byLanguage, soundtrackT, translated } from '../src/translations/index.js'
 
 /** The job's run state: read from the kv store (see lastRun.ts), never stored in or written through the global. */
 const runState = {
@@ -22,10 +23,10 @@ const runState = {
 
 export const PublicationSchedule = (options: ResolvedOptions): GlobalConfig => ({
   slug: options.slugs.schedule,
-  label: 'Publication schedule',
+  label: translated('soundtrackReviews:publicationSchedule.label'),
   admin: {
-    group: 'Soundtracks',
-    description: 'One review a week: the n-th queued review goes out in the n-th free slot.',
+    group: byLanguage('group'),
+    description: translated('soundtrackReviews:publicationSchedule.description'),
   },
   access: { read: isAdmin, update: isAdmin, readVersions: isAdmin },
   hooks: {
@@ -38,10 +39,11 @@ export const PublicationSchedule = (options: ResolvedOptions): GlobalConfig => (
       name: 'lastError',
       type: 'textarea',
       ...runState,
+      label: translated('soundtrackReviews:field.lastError'),
       hooks: { afterRead: [showLastRun('lastError')] },
       admin: {
         readOnly: true,
-        description: 'The last publishing problem. It clears on the next clean run.',
+        description: translated('soundtrackReviews:description.lastError'),
         components: { Field: componentPath('LastRunError') },
       },
     },
@@ -58,7 +60,8 @@ export const PublicationSchedule = (options: ResolvedOptions): GlobalConfig => (
       name: 'enabled',
       type: 'checkbox',
       defaultValue: false,
-      admin: { description: 'When off, nothing is published automatically; slots are still shown.' },
+      label: translated('soundtrackReviews:field.enabled'),
+      admin: { description: translated('soundtrackReviews:description.enabled') },
     },
     {
       type: 'row',
@@ -68,29 +71,32 @@ export const PublicationSchedule = (options: ResolvedOptions): GlobalConfig => (
           type: 'select',
           required: true,
           defaultValue: 'friday',
-          options: WEEKDAYS.map((value) => ({ label: value[0].toUpperCase() + value.slice(1), value })),
+          label: translated('soundtrackReviews:field.weekday'),
+          options: WEEKDAYS.map((value) => ({ label: translated(`soundtrackReviews:weekday.${value}`), value })),
         },
         {
           name: 'time',
           type: 'text',
           required: true,
           defaultValue: '09:00',
-          admin: { placeholder: '09:00', description: '24-hour local time, HH:mm.' },
-          validate: (value: null | string | undefined) =>
+          label: translated('soundtrackReviews:field.time'),
+          admin: { placeholder: '09:00', description: translated('soundtrackReviews:description.time') },
+          validate: (value: null | string | undefined, { req }: { req: PayloadRequest }) =>
             typeof value === 'string' && parseTimeOfDay(value)
               ? true
-              : `Time must be a 24-hour HH:mm between 00:00 and 23:59, got “${value ?? ''}”.`,
+              : soundtrackT(req.t)('soundtrackReviews:validation.time', { value: value ?? '' }),
         },
         {
           name: 'timezone',
           type: 'text',
           required: true,
           defaultValue: 'Europe/London',
-          admin: { placeholder: 'Europe/London', description: 'IANA time zone, e.g. America/New_York.' },
-          validate: (value: null | string | undefined) =>
+          label: translated('soundtrackReviews:field.timezone'),
+          admin: { placeholder: 'Europe/London', description: translated('soundtrackReviews:description.timezone') },
+          validate: (value: null | string | undefined, { req }: { req: PayloadRequest }) =>
             typeof value === 'string' && isValidTimeZone(value)
               ? true
-              : `Time zone “${value ?? ''}” is not an IANA zone this server knows (e.g. Europe/London, America/New_York).`,
+              : soundtrackT(req.t)('soundtrackReviews:validation.timezone', { value: value ?? '' }),
         },
       ],
     },
@@ -101,13 +107,15 @@ export const PublicationSchedule = (options: ResolvedOptions): GlobalConfig => (
       hasMany: true,
       // Offers drafts only in the admin; `validate` below enforces it for every write.
       filterOptions: { _status: { not_equals: 'published' } },
-      admin: { description: 'Drag to reorder: order is publication order. Published reviews leave the queue.' },
+      label: translated('soundtrackReviews:field.queue'),
+      admin: { description: translated('soundtrackReviews:description.queue') },
       validate: async (value: unknown, { req }: { req: PayloadRequest }) => {
+        const t = soundtrackT(req.t)
         const ids = queueIDs(Array.isArray(value) ? value : [])
         const keys = ids.map(String)
         const repeated = keys.find((id, index) => keys.indexOf(id) !== index)
         if (repeated !== undefined) {
-          return `Review ${repeated} is queued twice; a review can be queued once.`
+          return t('soundtrackReviews:validation.queuedTwice', { id: repeated })
         }
         if (ids.length === 0) {
           return true
@@ -115,7 +123,8 @@ export const PublicationSchedule = (options: ResolvedOptions): GlobalConfig => (
         const idType = req.payload.collections[options.slugs.reviews]?.customIDType ?? req.payload.db.defaultIDType
         const malformed = keys.filter((_key, index) => !isValidID(ids[index], idType))
         if (malformed.length > 0) {
-          return `The queue holds review ids; ${malformed.map((key) => `“${key}”`).join(', ')} cannot be one.`
+          const quoted = malformed.map((text) => t('soundtrackReviews:quoted', { text })).join(', ')
+          return t('soundtrackReviews:validation.queueMalformedIDs', { ids: quoted })
         }
         const { docs } = await req.payload.find({
           collection: options.slugs.reviews,
@@ -128,19 +137,27 @@ export const PublicationSchedule = (options: ResolvedOptions): GlobalConfig => (
         })
         const missing = keys.filter((key) => !docs.some((doc) => String(doc.id) === key))
         if (missing.length > 0) {
-          return `No review has the id ${missing.join(', ')}: the queue holds existing reviews only.`
+          return t('soundtrackReviews:validation.queueMissingIDs', { ids: missing.join(', ') })
         }
         const published = docs.filter((doc) => doc._status === 'published')
         return published.length === 0
           ? true
-          : `Published reviews cannot be queued: ${published.map((doc) => `“${doc.title}” (${doc.id})`).join(', ')}.`
+          : t('soundtrackReviews:validation.queuePublished', {
+              reviews: published
+                .map((doc) => `${t('soundtrackReviews:quoted', { text: String(doc.title) })} (${doc.id})`)
+                .join(', '),
+            })
       },
     },
     {
       name: 'skipDates',
       type: 'array',
-      labels: { singular: 'Skipped date', plural: 'Skipped dates' },
-      admin: { description: 'Local dates with no review (holidays); the queue moves past them.' },
+      label: translated('soundtrackReviews:field.skipDates'),
+      labels: {
+        singular: translated('soundtrackReviews:skipDates.singular'),
+        plural: translated('soundtrackReviews:field.skipDates'),
+      },
+      admin: { description: translated('soundtrackReviews:description.skipDates') },
       fields: [
         {
           type: 'row',
@@ -149,13 +166,14 @@ export const PublicationSchedule = (options: ResolvedOptions): GlobalConfig => (
               name: 'date',
               type: 'text',
               required: true,
+              label: translated('soundtrackReviews:field.date'),
               admin: { placeholder: '2026-12-25' },
-              validate: (value: null | string | undefined) =>
+              validate: (value: null | string | undefined, { req }: { req: PayloadRequest }) =>
                 typeof value === 'string' && isLocalDate(value)
                   ? true
-                  : `Skipped date must be a real date written YYYY-MM-DD, got “${value ?? ''}”.`,
+                  : soundtrackT(req.t)('soundtrackReviews:validation.skipDate', { value: value ?? '' }),
             },
-            { name: 'reason', type: 'text' },
+            { name: 'reason', type: 'text', label: translated('soundtrackReviews:field.reason') },
           ],
         },
       ],
@@ -164,6 +182,7 @@ export const PublicationSchedule = (options: ResolvedOptions): GlobalConfig => (
       name: 'lastRunAt',
       type: 'date',
       ...runState,
+      label: translated('soundtrackReviews:field.lastRunAt'),
       hooks: { afterRead: [showLastRun('lastRunAt')] },
       admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
     },

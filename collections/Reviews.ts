@@ -1,4 +1,11 @@
-import type { CollectionConfig, CollectionSlug, Field, FilterOptions } from 'payload'
+import type {
+  CollectionConfig,
+  CollectionSlug,
+  DescriptionFunction,
+  Field,
+  FilterOptions,
+  LabelFunction,
+} from 'payload'
 
 import type { ResolvedOptions } from '../src/types.js'
 import { rating } from '../fields/rating.js'
@@ -22,6 +29,7 @@ import { relationID } from '../src/relationID.js'
 import { fillReviewTemplate } from '../src/reviewURL.js'
 import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists.js'
 import { filmReleaseYear, takenSlugs } from '../src/db/takenSlugs.js'
+import { byLanguage, translated } from '../src/translations/index.js'
 import { applyOverride } from './overrides.js'
 import { componentPath } from '../fields/componentPath.js'
 import { runtimeSync } from '../fields/runtimeSync.js'
@@ -56,16 +64,19 @@ const fromFilm = ({
   name,
   type,
   description,
+  label,
   hidden = false,
 }: {
   name: string
   type: 'number' | 'text'
-  description?: string
+  description?: DescriptionFunction
+  label: LabelFunction
   hidden?: boolean
 }): Field =>
   ({
     name,
     type,
+    label,
     virtual: `film.${name}`,
     admin: { readOnly: true, position: 'sidebar', description, hidden },
   }) as Field
@@ -83,10 +94,14 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
   applyOverride(
     {
       slug: options.slugs.reviews,
+      labels: {
+        singular: translated('soundtrackReviews:reviews.singular'),
+        plural: translated('soundtrackReviews:reviews.plural'),
+      },
       admin: {
         useAsTitle: 'title',
         defaultColumns: ['title', 'film', '_status', 'publishAt', 'publishedAt', 'rating'],
-        group: 'Soundtracks',
+        group: byLanguage('group'),
         components: {
           edit: {
             PublishButton: componentPath('AdminPublishButton'),
@@ -124,61 +139,89 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
         afterDelete: [invalidateAfterDelete],
       },
       fields: [
-        { name: 'title', type: 'text', required: true },
+        { name: 'title', type: 'text', required: true, label: translated('soundtrackReviews:field.title') },
         slug({ from: 'title', lookup: { taken: takenSlugs, year: filmReleaseYear } }),
-        { name: 'film', type: 'relationship', relationTo: options.slugs.films, required: true, index: true },
+        {
+          name: 'film',
+          type: 'relationship',
+          relationTo: options.slugs.films,
+          required: true,
+          index: true,
+          label: translated('soundtrackReviews:field.film'),
+        },
         {
           name: 'author',
           type: 'relationship',
           relationTo: options.usersCollection as CollectionSlug,
           defaultValue: ({ user }: { user?: { id?: number | string } | null }) => user?.id,
           access: adminWrites,
-          admin: { position: 'sidebar', description: 'Whoever created the review; only admins change it.' },
+          label: translated('soundtrackReviews:field.author'),
+          admin: { position: 'sidebar', description: translated('soundtrackReviews:description.author') },
         },
         {
           name: 'byline',
           type: 'text',
           maxLength: 120,
-          admin: {
-            position: 'sidebar',
-            description: "The public name printed on the review; filled from the author's name when left empty.",
-          },
+          label: translated('soundtrackReviews:field.byline'),
+          admin: { position: 'sidebar', description: translated('soundtrackReviews:description.byline') },
         },
         {
           type: 'row',
           fields: [
-            { name: 'series', type: 'text', defaultValue: 'Exploring Soundtracks' },
+            {
+              name: 'series',
+              type: 'text',
+              defaultValue: 'Exploring Soundtracks',
+              label: translated('soundtrackReviews:field.series'),
+            },
             wholeNumber({
               name: 'seriesPart',
-              label: 'Series part',
+              label: translated('soundtrackReviews:field.seriesPart'),
               min: 1,
               max: 999,
-              overrides: { admin: { step: 1, description: 'Part n of a series, e.g. 2.' } },
+              overrides: { admin: { step: 1, description: translated('soundtrackReviews:description.seriesPart') } },
             }),
           ],
         },
-        { name: 'excerpt', type: 'textarea', maxLength: 500 },
-        { name: 'plotRecap', type: 'richText' },
-        { name: 'analysis', type: 'richText' },
+        { name: 'excerpt', type: 'textarea', maxLength: 500, label: translated('soundtrackReviews:field.excerpt') },
+        { name: 'plotRecap', type: 'richText', label: translated('soundtrackReviews:field.plotRecap') },
+        { name: 'analysis', type: 'richText', label: translated('soundtrackReviews:field.analysis') },
         {
           name: 'cues',
           type: 'array',
-          labels: { singular: 'Cue', plural: 'Cues' },
+          label: translated('soundtrackReviews:field.cues'),
+          labels: {
+            singular: translated('soundtrackReviews:cues.singular'),
+            plural: translated('soundtrackReviews:field.cues'),
+          },
           admin: { initCollapsed: false, components: { RowLabel: componentPath('CueRowLabel') } },
           fields: [
-            { type: 'row', fields: [{ name: 'label', type: 'text' }] },
+            {
+              type: 'row',
+              fields: [{ name: 'label', type: 'text', label: translated('soundtrackReviews:field.label') }],
+            },
             timecode(),
-            { name: 'track', type: 'relationship', relationTo: options.slugs.tracks, filterOptions: tracksOfThisFilm },
+            {
+              name: 'track',
+              type: 'relationship',
+              relationTo: options.slugs.tracks,
+              filterOptions: tracksOfThisFilm,
+              label: translated('soundtrackReviews:field.track'),
+            },
             {
               name: 'instrumentation',
               type: 'select',
               hasMany: true,
-              options: INSTRUMENTATION.map((value) => ({ label: value[0].toUpperCase() + value.slice(1), value })),
+              label: translated('soundtrackReviews:field.instrumentation'),
+              options: INSTRUMENTATION.map((value) => ({
+                label: translated(`soundtrackReviews:instrumentation.${value}`),
+                value,
+              })),
             },
-            { name: 'note', type: 'textarea' },
+            { name: 'note', type: 'textarea', label: translated('soundtrackReviews:field.note') },
           ],
         },
-        { name: 'finalThoughts', type: 'richText' },
+        { name: 'finalThoughts', type: 'richText', label: translated('soundtrackReviews:field.finalThoughts') },
         rating({ scale: options.ratingScale }),
         {
           name: 'highlights',
@@ -186,6 +229,7 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
           relationTo: options.slugs.tracks,
           hasMany: true,
           filterOptions: tracksOfThisFilm,
+          label: translated('soundtrackReviews:field.highlights'),
         },
         {
           name: 'relatedReviews',
@@ -193,22 +237,34 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
           relationTo: options.slugs.reviews,
           hasMany: true,
           filterOptions: notThisReview,
+          label: translated('soundtrackReviews:field.relatedReviews'),
         },
         runtimeSync({ slugs: options.slugs, filmPath: 'film' }),
-        fromFilm({ name: 'trackCount', type: 'number' }),
-        fromFilm({ name: 'totalRuntimeSeconds', type: 'number', hidden: true }),
-        fromFilm({ name: 'totalRuntime', type: 'text', description: "The film's album runtime." }),
+        fromFilm({ name: 'trackCount', type: 'number', label: translated('soundtrackReviews:field.trackCount') }),
+        fromFilm({
+          name: 'totalRuntimeSeconds',
+          type: 'number',
+          label: translated('soundtrackReviews:field.totalRuntimeSeconds'),
+          hidden: true,
+        }),
+        fromFilm({
+          name: 'totalRuntime',
+          type: 'text',
+          label: translated('soundtrackReviews:field.totalRuntime'),
+          description: translated('soundtrackReviews:description.filmRuntime'),
+        }),
         {
           name: 'publishAt',
           type: 'date',
           // The job's due query.
           index: true,
           access: noDirectWrites,
+          label: translated('soundtrackReviews:field.publishAt'),
           admin: {
             readOnly: true,
             position: 'sidebar',
             // The schema's and API's text; the edit view shows ScheduleSlotDescription instead.
-            description: 'The weekly slot this review is queued for (set by the publication schedule).',
+            description: translated('soundtrackReviews:description.publishAt'),
             date: { pickerAppearance: 'dayAndTime' },
             components: {
               Cell: componentPath('ScheduleSlotCell'),
@@ -220,6 +276,7 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
           name: 'publishedAt',
           type: 'date',
           access: adminWrites,
+          label: translated('soundtrackReviews:field.publishedAt'),
           // The feeds' newest-first order.
           index: true,
           admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },

@@ -14,15 +14,20 @@ import {
   refreshFilmRuntimeAfterDelete,
 } from '../src/hooks/refreshFilmRuntime.js'
 import { applyOverride } from './overrides.js'
+import { byLanguage, translated } from '../src/translations/index.js'
 
 export const Tracks = (options: ResolvedOptions): CollectionConfig =>
   applyOverride(
     {
       slug: options.slugs.tracks,
+      labels: {
+        singular: translated('soundtrackReviews:tracks.singular'),
+        plural: translated('soundtrackReviews:tracks.plural'),
+      },
       admin: {
         useAsTitle: 'title',
         defaultColumns: ['film', 'disc', 'number', 'title', 'duration'],
-        group: 'Soundtracks',
+        group: byLanguage('group'),
       },
       access: { read: anyone, create: isAdminOrEditor, update: isAdminOrEditor, delete: isAdminOrEditor },
       defaultSort: ['film', 'disc', 'number'],
@@ -38,19 +43,43 @@ export const Tracks = (options: ResolvedOptions): CollectionConfig =>
         afterDelete: [refreshFilmRuntimeAfterDelete, invalidateAfterDelete],
       },
       fields: [
-        { name: 'film', type: 'relationship', relationTo: options.slugs.films, required: true, index: true },
+        {
+          name: 'film',
+          type: 'relationship',
+          relationTo: options.slugs.films,
+          required: true,
+          index: true,
+          label: translated('soundtrackReviews:field.film'),
+        },
         {
           type: 'row',
           fields: [
             // Required: SQL unique indexes treat NULLs as distinct, so a null disc would let duplicate numbers in.
-            wholeNumber({ name: 'disc', label: 'Disc', ...DISCS, required: true, overrides: { defaultValue: 1 } }),
-            wholeNumber({ name: 'number', label: 'Track number', ...TRACK_NUMBERS, required: true }),
+            wholeNumber({
+              name: 'disc',
+              label: translated('soundtrackReviews:field.disc'),
+              ...DISCS,
+              required: true,
+              overrides: { defaultValue: 1 },
+            }),
+            wholeNumber({
+              name: 'number',
+              label: translated('soundtrackReviews:field.number'),
+              ...TRACK_NUMBERS,
+              required: true,
+            }),
           ],
         },
-        { name: 'title', type: 'text', required: true },
+        { name: 'title', type: 'text', required: true, label: translated('soundtrackReviews:field.title') },
         duration(),
-        { name: 'composers', type: 'relationship', relationTo: options.slugs.composers, hasMany: true },
-        { name: 'notes', type: 'textarea' },
+        {
+          name: 'composers',
+          type: 'relationship',
+          relationTo: options.slugs.composers,
+          hasMany: true,
+          label: translated('soundtrackReviews:field.composers'),
+        },
+        { name: 'notes', type: 'textarea', label: translated('soundtrackReviews:field.notes') },
       ],
     },
     options.overrides.tracks,

@@ -6,6 +6,7 @@ import { isAdmin, isAdminField } from '../src/access/isAdmin.js'
 import { isAdminOrEditor } from '../src/access/isAdminOrEditor.js'
 import { assignFirstUserAdmin } from '../src/hooks/assignFirstUserAdmin.js'
 import { roles } from '../src/access/roles.js'
+import { translated } from '../src/translations/index.js'
 
 const isAdminOrSelf: Access = ({ req }) => {
   if (hasRole(req.user, 'admin')) {
@@ -41,9 +42,10 @@ export const withRoles = (options: ResolvedOptions, existing?: CollectionConfig)
         required: true,
         defaultValue: ['editor'],
         saveToJWT: true,
-        options: roles.map((value) => ({ label: value === 'admin' ? 'Admin' : 'Editor', value })),
+        label: translated('soundtrackReviews:field.roles'),
+        options: roles.map((value) => ({ label: translated(`soundtrackReviews:role.${value}`), value })),
         access: { create: isAdminField, update: isAdminField },
-        admin: { description: 'Admins manage users and the schedule and can publish; editors write reviews.' },
+        admin: { description: translated('soundtrackReviews:description.roles') },
       },
     ],
   }

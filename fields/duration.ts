@@ -1,10 +1,22 @@
-import type { Field, FieldHook, NumberField, RowField, TextField } from 'payload'
+import type { Field, FieldHook, LabelFunction, NumberField, PayloadRequest, RowField, TextField } from 'payload'
+
+import { getTranslation } from '@payloadcms/translations'
+
 import { componentPath } from './componentPath.js'
+import { pluginT, translated } from './translate.js'
 
 /** The longest clock value we accept: one second short of a day. */
 export const MAX_CLOCK_SECONDS = 86_399
 
-export type ParsedClock = { ok: true; seconds: number } | { ok: false; reason: string }
+/** Why a clock value was refused: `code` names it for translation, `reason` is the English. */
+export type ClockRefusal = {
+  ok: false
+  code: 'notATime' | 'secondsOver59' | 'tooLong'
+  params: { value: string; seconds?: string }
+  reason: string
+}
+
+export type ParsedClock = { ok: true; seconds: number } | ClockRefusal
 
 const CLOCK = /^(?:(\d+):([0-5]\d):([0-5]\d)|(\d+):(\d{2}))$/
 
@@ -16,18 +28,34 @@ export const parseClock = (input: string): ParsedClock => {
   const text = input.trim()
   const match = CLOCK.exec(text)
   if (!match) {
-    return { ok: false, reason: `“${input}” is not a time like 4:19 or 1:02:03` }
+    return {
+      ok: false,
+      code: 'notATime',
+      params: { value: input },
+      reason: `“${input}” is not a time like 4:19 or 1:02:03`,
+    }
   }
   const [, h, hm, hs, m, s] = match
   if (m !== undefined && Number(s) > 59) {
-    return { ok: false, reason: `“${input}” has ${s} seconds; seconds go up to 59` }
+    return {
+      ok: false,
+      code: 'secondsOver59',
+      params: { value: input, seconds: s },
+      reason: `“${input}” has ${s} seconds; seconds go up to 59`,
+    }
   }
   const seconds = h !== undefined ? Number(h) * 3600 + Number(hm) * 60 + Number(hs) : Number(m) * 60 + Number(s)
   if (seconds > MAX_CLOCK_SECONDS) {
-    return { ok: false, reason: `“${input}” is longer than 23:59:59` }
+    return { ok: false, code: 'tooLong', params: { value: input }, reason: `“${input}” is longer than 23:59:59` }
   }
   return { ok: true, seconds }
 }
+
+/** The refusal's reason in the reader's language (`t` is Payload's). */
+export const clockReason = (
+  t: unknown,
+  { code, params }: { code: ClockRefusal['code']; params: Record<string, unknown> },
+): string => pluginT(t)(`soundtrackReviews:clock.${code}`, params)
 
 /** `72` → `"1:12"`, `5745` → `"1:35:45"`: hours appear only when there are any. */
 export const formatClock = (totalSeconds: number): string => {
@@ -53,10 +81,10 @@ type ClockPairOptions = {
   textName: string
   /** Name of the stored integer, e.g. `durationSeconds`. */
   secondsName: string
-  label: string
+  label: LabelFunction
   minSeconds: number
   required: boolean
-  description: string
+  description: LabelFunction
   overrides?: {
     text?: Partial<TextField>
     seconds?: Partial<NumberField>
@@ -112,12 +140,17 @@ const clockPair = ({
       placeholder: minSeconds === 0 ? '0:00' : '4:19',
       components: { Field: { path: componentPath('ClockField'), clientProps: { secondsName } } },
     },
-    validate: (value: null | string | undefined) => {
+    validate: (value: null | string | undefined, { req }: { req: PayloadRequest }) => {
       if (!isGiven(value)) {
         return true
       }
       const parsed = parseClock(value)
-      return parsed.ok ? true : `${label}: ${parsed.reason}.`
+      return parsed.ok
+        ? true
+        : pluginT(req.t)('soundtrackReviews:clock.invalid', {
+            label: getTranslation(label, req.i18n),
+            reason: clockReason(req.t, parsed),
+          })
     },
     hooks: { beforeChange: [normaliseText] },
     ...overrides.text,
@@ -126,22 +159,28 @@ const clockPair = ({
   const seconds: NumberField = {
     name: secondsName,
     type: 'number',
-    label: `${label} (seconds)`,
+    label: ({ i18n, t }) => pluginT(t)('soundtrackReviews:clock.inSeconds', { label: getTranslation(label, i18n) }),
     required,
     min: minSeconds,
     max: MAX_CLOCK_SECONDS,
     admin: { readOnly: true, step: 1, components: { Field: componentPath('ClockSecondsField') } },
-    validate: (value: null | number | undefined, { siblingData }: { siblingData: Record<string, unknown> }) => {
+    validate: (
+      value: null | number | undefined,
+      { req, siblingData }: { req: PayloadRequest; siblingData: Record<string, unknown> },
+    ) => {
+      const t = pluginT(req.t)
+      const vars = { label: getTranslation(label, req.i18n), value }
       if (value === null || value === undefined) {
         // A typed value that did not parse already has its own message on the text field.
         const isTextRefused = isGiven(siblingData?.[textName])
-        return required && !isTextRefused ? `${label} is required: type it as m:ss, e.g. 4:19.` : true
+        return required && !isTextRefused ? t('soundtrackReviews:clock.required', vars) : true
       }
       if (!Number.isInteger(value)) {
-        return `${label} must be a whole number of seconds, got ${value}.`
+        return t('soundtrackReviews:clock.notWhole', vars)
       }
       if (value < minSeconds || value > MAX_CLOCK_SECONDS) {
-        return `${label} must be between ${formatClock(minSeconds)} and ${formatClock(MAX_CLOCK_SECONDS)}, got ${value} seconds.`
+        const range = { min: formatClock(minSeconds), max: formatClock(MAX_CLOCK_SECONDS) }
+        return t('soundtrackReviews:clock.outOfRange', { ...vars, ...range })
       }
       return true
     },
@@ -162,10 +201,10 @@ export const duration = ({ required = true, overrides }: DurationOptions = {}): 
   clockPair({
     textName: 'duration',
     secondsName: 'durationSeconds',
-    label: 'Duration',
+    label: translated('soundtrackReviews:field.duration'),
     minSeconds: 1,
     required,
-    description: 'Type m:ss or h:mm:ss, e.g. 4:19.',
+    description: translated('soundtrackReviews:description.duration'),
     overrides,
   })
 

@@ -1,23 +1,30 @@
-import type { NumberField } from 'payload'
+import type { I18nClient } from '@payloadcms/translations'
+import type { NumberField, PayloadRequest } from 'payload'
+
+import { pluginT, translated } from './translate.js'
 
 export type RatingOptions = {
   scale: number
   overrides?: Partial<NumberField>
 }
 
-/** Checks a rating on a 0 … scale range in half steps; `null` means "not rated", never 0. */
-export const validateRating = (value: null | number | undefined, scale: number): string | true => {
+/** Checks a rating on a 0 … scale range in half steps; `null` means "not rated", never 0. Refusals in `i18n`'s language. */
+export const validateRating = (
+  value: null | number | undefined,
+  scale: number,
+  { t }: Pick<I18nClient, 't'>,
+): string | true => {
   if (value === null || value === undefined) {
     return true
   }
   if (typeof value !== 'number' || Number.isNaN(value)) {
-    return `Rating must be a number from 0 to ${scale}.`
+    return pluginT(t)('soundtrackReviews:validation.ratingNotANumber', { scale })
   }
   if (value < 0 || value > scale) {
-    return `Rating must be between 0 and ${scale}, got ${value}.`
+    return pluginT(t)('soundtrackReviews:validation.ratingOutOfRange', { scale, value })
   }
   if (!Number.isInteger(value * 2)) {
-    return `Rating goes in steps of 0.5 (e.g. 7.5), got ${value}.`
+    return pluginT(t)('soundtrackReviews:validation.ratingStep', { value })
   }
   return true
 }
@@ -27,12 +34,14 @@ export const rating = ({ scale, overrides }: RatingOptions): NumberField =>
   ({
     name: 'rating',
     type: 'number',
+    label: translated('soundtrackReviews:field.rating'),
     min: 0,
     max: scale,
     admin: {
       step: 0.5,
-      description: `Optional, 0 to ${scale} in steps of 0.5. Leave empty for an unrated review.`,
+      description: translated('soundtrackReviews:description.rating', { scale }),
     },
-    validate: (value: null | number | undefined) => validateRating(value, scale),
+    validate: (value: null | number | undefined, { req }: { req: PayloadRequest }) =>
+      validateRating(value, scale, req.i18n),
     ...overrides,
   }) as NumberField

@@ -1,7 +1,10 @@
 import type { FieldHook, PayloadRequest, TextField } from 'payload'
 
+import { getTranslation } from '@payloadcms/translations'
 import transliterate from '@sindresorhus/transliterate'
 import { ValidationError } from 'payload'
+
+import { pluginT, translated } from './translate.js'
 
 /** How the slug field meets other documents; the queries live with the caller, not here. */
 export type SlugLookup = {
@@ -111,13 +114,13 @@ export const slug = ({ from, lookup, overrides }: SlugOptions): TextField => {
       return freeSlug({ base: made, collection: collection.slug, id, lookup, data: { ...originalDoc, ...data }, req })
     }
     if ((await lookup.taken({ collection: collection.slug, id, req, slugs: [made] })).has(made)) {
-      const label = typeof collection.labels?.singular === 'string' ? collection.labels.singular : 'document'
+      const label = getTranslation(collection.labels.singular, req.i18n).toLowerCase()
       throw new ValidationError({
         collection: collection.slug,
         errors: [
           {
             path: path.join('.'),
-            message: `The slug “${made}” is already used by another ${label.toLowerCase()} (published or draft): type another, or leave it empty to have one made.`,
+            message: pluginT(req.t)('soundtrackReviews:validation.slugTaken', { slug: made, label }),
           },
         ],
         req,
@@ -130,17 +133,18 @@ export const slug = ({ from, lookup, overrides }: SlugOptions): TextField => {
     type: 'text',
     unique: true,
     index: true,
+    label: translated('soundtrackReviews:field.slug'),
     admin: {
       position: 'sidebar',
-      description: `Used in URLs. Left empty, it is made from the ${from}.`,
+      description: translated('soundtrackReviews:description.slug', { from }),
     },
-    validate: (value: null | string | undefined) => {
+    validate: (value: null | string | undefined, { req }: { req: PayloadRequest }) => {
       if (typeof value !== 'string' || value === '') {
-        return `Slug is required: give the ${from} or type a slug.`
+        return pluginT(req.t)('soundtrackReviews:validation.slugRequired', { from })
       }
       return SLUG.test(value) && value === value.toLowerCase()
         ? true
-        : `Slug “${value}” may only hold lowercase letters, digits and single hyphens.`
+        : pluginT(req.t)('soundtrackReviews:validation.slugInvalid', { value })
     },
     hooks: { beforeValidate: [makeSlug] },
     ...overrides,

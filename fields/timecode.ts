@@ -1,6 +1,7 @@
 import type { Field } from 'payload'
 
 import { clockPair } from './duration.js'
+import { translated } from './translate.js'
 
 export type TimecodeOptions = {
   overrides?: Parameters<typeof clockPair>[0]['overrides']
@@ -11,9 +12,9 @@ export const timecode = ({ overrides }: TimecodeOptions = {}): Field =>
   clockPair({
     textName: 'filmTimecode',
     secondsName: 'filmTimeSeconds',
-    label: 'Film timecode',
+    label: translated('soundtrackReviews:field.filmTimecode'),
     minSeconds: 0,
     required: false,
-    description: 'Position in the film, m:ss or h:mm:ss, e.g. 1:15:00.',
+    description: translated('soundtrackReviews:description.filmTimecode'),
     overrides,
   })

@@ -1,8 +1,26 @@
+import type { I18nOptions } from '@payloadcms/translations'
+
+import { initI18n } from '@payloadcms/translations'
+import { de as payloadDe } from '@payloadcms/translations/languages/de'
+import { en as payloadEn } from '@payloadcms/translations/languages/en'
 import { describe, expect, it } from 'vitest'
 
+import { withTranslations } from '../src/translations'
 import { formatClock, MAX_CLOCK_SECONDS, parseClock, toISO8601Duration } from '../fields/duration'
 import { validateRating } from '../fields/rating'
 import { slugify } from '../fields/slug'
+
+/** Payload's own i18n with the plugin's strings merged in, as a request in `language` gets it. */
+const i18nIn = (language: 'de' | 'en') =>
+  initI18n({
+    config: withTranslations({
+      fallbackLanguage: 'en',
+      supportedLanguages: { en: payloadEn, de: payloadDe },
+    }) as I18nOptions,
+    context: 'api',
+    language,
+  })
+const english = await i18nIn('en')
 
 describe('parseClock', () => {
   it.each([
@@ -26,8 +44,18 @@ describe('parseClock', () => {
   )
 
   it('should say why seconds over 59 and days are refused', () => {
-    expect(parseClock('1:75')).toEqual({ ok: false, reason: '“1:75” has 75 seconds; seconds go up to 59' })
-    expect(parseClock('24:00:00')).toEqual({ ok: false, reason: '“24:00:00” is longer than 23:59:59' })
+    expect(parseClock('1:75')).toEqual({
+      ok: false,
+      code: 'secondsOver59',
+      params: { value: '1:75', seconds: '75' },
+      reason: '“1:75” has 75 seconds; seconds go up to 59',
+    })
+    expect(parseClock('24:00:00')).toEqual({
+      ok: false,
+      code: 'tooLong',
+      params: { value: '24:00:00' },
+      reason: '“24:00:00” is longer than 23:59:59',
+    })
   })
 })
 
@@ -63,12 +91,12 @@ describe('toISO8601Duration', () => {
 
 describe('validateRating', () => {
   it.each([0, 7.5, 10])('should accept %d on a scale of 10', (value) => {
-    expect(validateRating(value, 10)).toBe(true)
+    expect(validateRating(value, 10, english)).toBe(true)
   })
 
   it('should accept an unrated review', () => {
-    expect(validateRating(null, 10)).toBe(true)
-    expect(validateRating(undefined, 10)).toBe(true)
+    expect(validateRating(null, 10, english)).toBe(true)
+    expect(validateRating(undefined, 10, english)).toBe(true)
   })
 
   it.each([
@@ -76,7 +104,13 @@ describe('validateRating', () => {
     [-1, 'Rating must be between 0 and 10, got -1.'],
     [7.3, 'Rating goes in steps of 0.5 (e.g. 7.5), got 7.3.'],
   ])('should refuse %d on a scale of 10 with a message', (value, message) => {
-    expect(validateRating(value, 10)).toBe(message)
+    expect(validateRating(value, 10, english)).toBe(message)
+  })
+
+  it('should refuse in the request language', async () => {
+    expect(validateRating(7.3, 10, await i18nIn('de'))).toBe(
+      'Die Bewertung geht in Schritten von 0,5 (z. B. 7,5), nicht 7.3.',
+    )
   })
 })
 

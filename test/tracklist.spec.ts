@@ -190,7 +190,13 @@ describe('parseTrackList', () => {
         {
           line: 1,
           code: 'durationInvalid',
-          params: { duration: '1:75', reason: '“1:75” has 75 seconds; seconds go up to 59' },
+          params: {
+            duration: '1:75',
+            reason: '“1:75” has 75 seconds; seconds go up to 59',
+            clock: 'secondsOver59',
+            value: '1:75',
+            seconds: '75',
+          },
           message: 'Duration “1:75” has 75 seconds; seconds go up to 59.',
         },
         expect.objectContaining({

@@ -6,7 +6,9 @@ import { getTranslation } from '@payloadcms/translations'
 import { TextInput, useField, useForm } from '@payloadcms/ui'
 import React, { Fragment, useCallback, useState } from 'react'
 
-import { formatClock, parseClock } from '../../fields/duration.js'
+import type { ClockRefusal } from '../../fields/duration.js'
+
+import { clockReason, formatClock, parseClock } from '../../fields/duration.js'
 import { useSoundtrackTranslation } from './useSoundtrackTranslation.js'
 
 type ClockFieldProps = { secondsName: string }
@@ -26,7 +28,7 @@ export const ClockField: TextFieldClientComponent = (props) => {
   const { i18n, t } = useSoundtrackTranslation()
   const label = field.label ? getTranslation(field.label, i18n) : field.name
   const refusal = useCallback(
-    (value: string, reason: string) => t('soundtrackReviews:clock.invalid', { label, value, reason }),
+    (parsed: ClockRefusal) => t('soundtrackReviews:clock.invalid', { label, reason: clockReason(t, parsed) }),
     [label, t],
   )
   const validate = useCallback(
@@ -35,7 +37,7 @@ export const ClockField: TextFieldClientComponent = (props) => {
         return true
       }
       const parsed = parseClock(value)
-      return parsed.ok ? true : refusal(value, parsed.reason)
+      return parsed.ok ? true : refusal(parsed)
     },
     [refusal],
   )
@@ -59,7 +61,7 @@ export const ClockField: TextFieldClientComponent = (props) => {
     }
     const parsed = parseClock(text)
     if (!parsed.ok) {
-      setBlurError(refusal(text, parsed.reason))
+      setBlurError(refusal(parsed))
       return
     }
     setBlurError(null)

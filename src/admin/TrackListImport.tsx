@@ -8,7 +8,9 @@ import React, { useMemo, useState } from 'react'
 import type { ImportError } from '../endpoints/importTrackList.js'
 import type { SoundtrackReviewsTranslationKeys } from '../translations/index.js'
 import type { SoundtrackTranslation } from './useSoundtrackTranslation.js'
-import { formatClock } from '../../fields/duration.js'
+import type { ClockRefusal } from '../../fields/duration.js'
+
+import { clockReason, formatClock } from '../../fields/duration.js'
 import { en } from '../translations/en.js'
 import { parseTrackList } from '../tracklist/parseTrackList.js'
 import { fetchJSON, useApiURL } from './api.js'
@@ -44,7 +46,12 @@ const errorText = (error: ShownError, { i18n, t }: Pick<SoundtrackTranslation, '
       Array.isArray(value) ? list.format(value.map((text) => t('soundtrackReviews:quoted', { text }))) : value,
     ]),
   )
-  return t(`soundtrackReviews:${key}` as SoundtrackReviewsTranslationKeys, vars)
+  // A bad duration's reason is the clock parser's, translated by its code.
+  const reason =
+    typeof vars.clock === 'string'
+      ? clockReason(t, { code: vars.clock as ClockRefusal['code'], params: vars })
+      : vars.reason
+  return t(`soundtrackReviews:${key}` as SoundtrackReviewsTranslationKeys, { ...vars, reason })
 }
 
 const previewRows = (

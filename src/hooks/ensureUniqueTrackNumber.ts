@@ -4,6 +4,7 @@ import { ValidationError } from 'payload'
 
 import { slugsOf } from '../settings.js'
 import { relationID } from '../relationID.js'
+import { soundtrackT } from '../translations/index.js'
 
 /**
  * A track number is unique per film and disc. The compound index enforces it in the database; this
@@ -41,7 +42,11 @@ export const ensureUniqueTrackNumber: CollectionBeforeChangeHook = async ({ data
       errors: [
         {
           path: 'number',
-          message: `Track number ${number} on disc ${disc} is already “${docs[0].title}” on this film.`,
+          message: soundtrackT(req.t)('soundtrackReviews:validation.trackNumberTaken', {
+            number,
+            disc,
+            title: docs[0].title,
+          }),
         },
       ],
       req,

@@ -4,6 +4,7 @@ import { APIError } from 'payload'
 
 import { hasRole } from '../access/roles.js'
 import { PUBLISHED_BY_SCHEDULE } from '../context.js'
+import { soundtrackT } from '../translations/index.js'
 
 /**
  * Publishing (including re-publishing an edited published review) is for admins and the schedule.
@@ -12,12 +13,7 @@ import { PUBLISHED_BY_SCHEDULE } from '../context.js'
 export const guardPublishing: CollectionBeforeChangeHook = ({ data, req }) => {
   const isPublishing = data._status === 'published'
   if (isPublishing && req.user && !hasRole(req.user, 'admin') && !req.context[PUBLISHED_BY_SCHEDULE]) {
-    throw new APIError(
-      'Only admins can publish reviews. Save it as a draft (draft=true) and an admin or the weekly schedule will publish it.',
-      403,
-      undefined,
-      true,
-    )
+    throw new APIError(soundtrackT(req.t)('soundtrackReviews:validation.onlyAdminsPublish'), 403, undefined, true)
   }
   return data
 }

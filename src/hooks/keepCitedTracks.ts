@@ -4,8 +4,9 @@ import type { ID } from '../relationID.js'
 
 import { APIError } from 'payload'
 
-import { quoteTitles, reviewsCitingTracks } from '../db/citedTracks.js'
+import { reviewsCitingTracks } from '../db/citedTracks.js'
 import { relationID } from '../relationID.js'
+import { soundtrackT } from '../translations/index.js'
 
 /**
  * The one rule for tracks reviews depend on: a cited track cannot leave its film, by delete or by a
@@ -14,8 +15,10 @@ import { relationID } from '../relationID.js'
 const refuseCitedTrackLeaving = async ({ req, id }: { req: PayloadRequest; id: ID }) => {
   const citing = await reviewsCitingTracks({ req, trackIDs: [id] })
   if (citing.length > 0) {
+    const t = soundtrackT(req.t)
+    const titles = citing.map((text) => t('soundtrackReviews:quoted', { text })).join(', ')
     throw new APIError(
-      `This track is used in the cues or highlights of ${quoteTitles(citing)}; take it out of ${citing.length === 1 ? 'that review' : 'those reviews'} before deleting it or moving it to another film.`,
+      t('soundtrackReviews:validation.trackCited', { count: citing.length, titles }),
       409,
       { reviews: citing },
       true,

@@ -3,6 +3,7 @@ import type { CollectionBeforeOperationHook } from 'payload'
 import { APIError } from 'payload'
 
 import { hasRole, isStaff } from '../access/roles.js'
+import { soundtrackT } from '../translations/index.js'
 
 /**
  * Editors change reviews only through drafts. A write without `draft` replaces the live document,
@@ -15,25 +16,16 @@ export const keepEditorsOnDrafts: CollectionBeforeOperationHook = ({ args, opera
   if (!isEditorOnly) {
     return args
   }
+  const t = soundtrackT(req.t)
   if (operation === 'restoreVersion') {
-    throw new APIError('Only admins can restore an earlier version of a review.', 403, undefined, true)
+    throw new APIError(t('soundtrackReviews:validation.onlyAdminsRestore'), 403, undefined, true)
   }
   const isPublishing = data?._status === 'published'
   if (operation === 'update' && !args.draft && data?._status === 'draft') {
-    throw new APIError(
-      'Only an admin can unpublish a review. To change its text, save a draft (draft=true).',
-      403,
-      undefined,
-      true,
-    )
+    throw new APIError(t('soundtrackReviews:validation.onlyAdminsUnpublish'), 403, undefined, true)
   }
   if (operation === 'update' && !args.draft && !isPublishing) {
-    throw new APIError(
-      'Editors save reviews as drafts: send draft=true (the admin’s “Save draft”). An admin publishes them.',
-      403,
-      undefined,
-      true,
-    )
+    throw new APIError(t('soundtrackReviews:validation.editorsSaveDrafts'), 403, undefined, true)
   }
   return args
 }

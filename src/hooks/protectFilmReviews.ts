@@ -4,6 +4,7 @@ import { APIError } from 'payload'
 
 import { slugsOf } from '../settings.js'
 import { DEFER_RUNTIME, withContext } from '../context.js'
+import { soundtrackT } from '../translations/index.js'
 
 /** A film with reviews cannot be deleted: the reviews would point at nothing. */
 export const refuseFilmDeleteWithReviews: CollectionBeforeDeleteHook = async ({ id, req }) => {
@@ -15,7 +16,7 @@ export const refuseFilmDeleteWithReviews: CollectionBeforeDeleteHook = async ({ 
   })
   if (totalDocs > 0) {
     throw new APIError(
-      `This film has ${totalDocs} review${totalDocs === 1 ? '' : 's'}; delete them or move them to another film first.`,
+      soundtrackT(req.t)('soundtrackReviews:validation.filmHasReviews', { count: totalDocs }),
       409,
       undefined,
       true,

@@ -1,6 +1,11 @@
 import type { CollectionBeforeOperationHook, Field, FlattenedField, PayloadRequest } from 'payload'
 
+import type { SoundtrackT } from '../translations/index.js'
+
 import { APIError, NotFound, ValidationError } from 'payload'
+
+import { describeGiven } from '../../fields/translate.js'
+import { soundtrackT } from '../translations/index.js'
 
 type FieldError = { path: string; message: string }
 
@@ -22,19 +27,22 @@ const NUL = '\u0000'
 /** Whitespace and the zero-width characters that render as nothing. */
 const INVISIBLE = /^[\s\u200B-\u200D\u2060\uFEFF]*$/
 
-const describe = (value: unknown): string =>
-  Array.isArray(value) ? 'a list' : value === null ? 'null' : isPlainObject(value) ? 'an object' : `a ${typeof value}`
-
-const checkFields = (fields: Field[], data: Record<string, unknown>, prefix: string, errors: FieldError[]): void => {
+const checkFields = (
+  fields: Field[],
+  data: Record<string, unknown>,
+  prefix: string,
+  errors: FieldError[],
+  t: SoundtrackT,
+): void => {
   for (const field of fields) {
     if (!('name' in field) || !field.name) {
       if ('fields' in field) {
-        checkFields(field.fields, data, prefix, errors)
+        checkFields(field.fields, data, prefix, errors, t)
       } else if (field.type === 'tabs') {
         for (const tab of field.tabs) {
           const nested = 'name' in tab && tab.name ? data[tab.name] : data
           if (isPlainObject(nested)) {
-            checkFields(tab.fields, nested, 'name' in tab && tab.name ? `${prefix}${tab.name}.` : prefix, errors)
+            checkFields(tab.fields, nested, 'name' in tab && tab.name ? `${prefix}${tab.name}.` : prefix, errors, t)
           }
         }
       }
@@ -50,10 +58,13 @@ const checkFields = (fields: Field[], data: Record<string, unknown>, prefix: str
       if (field.hasMany) {
         const isValid = Array.isArray(value) && value.every((item) => isReference(item, isPolymorphic))
         if (!isValid) {
-          errors.push({ path, message: `${path} must be a list of ids, got ${describe(value)}.` })
+          errors.push({
+            path,
+            message: t('soundtrackReviews:validation.ids', { path, given: describeGiven(t, value) }),
+          })
         }
       } else if (!isReference(value, isPolymorphic)) {
-        errors.push({ path, message: `${path} must be one id, got ${describe(value)}.` })
+        errors.push({ path, message: t('soundtrackReviews:validation.id', { path, given: describeGiven(t, value) }) })
       }
     } else if (field.type === 'text' || field.type === 'textarea') {
       const isText =
@@ -61,20 +72,20 @@ const checkFields = (fields: Field[], data: Record<string, unknown>, prefix: str
           ? Array.isArray(value) && value.every((item) => typeof item === 'string')
           : typeof value === 'string'
       if (!isText) {
-        errors.push({ path, message: `${path} must be text, got ${describe(value)}.` })
+        errors.push({ path, message: t('soundtrackReviews:validation.text', { path, given: describeGiven(t, value) }) })
       } else if (([] as unknown[]).concat(value).some((item) => String(item).includes(NUL))) {
-        errors.push({ path, message: `${path} must not contain NUL (\\u0000) characters.` })
+        errors.push({ path, message: t('soundtrackReviews:validation.textNul', { path }) })
       } else if (field.required && typeof value === 'string' && INVISIBLE.test(value)) {
-        errors.push({ path, message: `${path} is empty: only spaces or invisible characters were sent.` })
+        errors.push({ path, message: t('soundtrackReviews:validation.textInvisible', { path }) })
       }
     } else if (field.type === 'array' && Array.isArray(value)) {
       value.forEach((row, index) => {
         if (isPlainObject(row)) {
-          checkFields(field.fields, row, `${path}.${index}.`, errors)
+          checkFields(field.fields, row, `${path}.${index}.`, errors, t)
         }
       })
     } else if (field.type === 'group' && isPlainObject(value)) {
-      checkFields(field.fields, value, `${path}.`, errors)
+      checkFields(field.fields, value, `${path}.`, errors, t)
     }
   }
 }
@@ -108,9 +119,13 @@ const checkWhere = (
   hasNumericIDs: boolean,
   prefix: string,
   errors: FieldError[],
+  t: SoundtrackT,
 ): void => {
   if (!isPlainObject(where)) {
-    errors.push({ path: prefix || 'where', message: `${prefix || 'where'} must be an object of conditions.` })
+    errors.push({
+      path: prefix || 'where',
+      message: t('soundtrackReviews:validation.where', { path: prefix || 'where' }),
+    })
     return
   }
   for (const [key, condition] of Object.entries(where)) {
@@ -118,14 +133,14 @@ const checkWhere = (
     if (key === 'and' || key === 'or') {
       const clauses = Array.isArray(condition) ? condition : isPlainObject(condition) ? Object.values(condition) : null
       if (!clauses) {
-        errors.push({ path, message: `${path} must be a list of conditions.` })
+        errors.push({ path, message: t('soundtrackReviews:validation.whereList', { path }) })
         continue
       }
-      clauses.forEach((clause, index) => checkWhere(clause, fields, hasNumericIDs, `${path}.${index}`, errors))
+      clauses.forEach((clause, index) => checkWhere(clause, fields, hasNumericIDs, `${path}.${index}`, errors, t))
       continue
     }
     if (!isPlainObject(condition)) {
-      errors.push({ path, message: `${path} needs an operator, e.g. ${path}[equals]=…` })
+      errors.push({ path, message: t('soundtrackReviews:validation.whereOperator', { path }) })
       continue
     }
     const field = key === 'id' ? undefined : fieldAt(fields, key)
@@ -142,11 +157,14 @@ const checkWhere = (
             : [operand]
         : [operand]
       if (items.some((item) => typeof item === 'string' && item.includes(NUL))) {
-        errors.push({ path: `${path}.${operator}`, message: `${path}[${operator}] must not contain NUL (\\u0000).` })
+        errors.push({
+          path: `${path}.${operator}`,
+          message: t('soundtrackReviews:validation.operandNul', { path, operator }),
+        })
       } else if (!items.every(isScalar)) {
         errors.push({
           path: `${path}.${operator}`,
-          message: `${path}[${operator}] takes plain values, got ${describe(operand)}.`,
+          message: t('soundtrackReviews:validation.operandPlain', { path, operator, given: describeGiven(t, operand) }),
         })
       } else if (
         hasNumericIDs &&
@@ -156,7 +174,7 @@ const checkWhere = (
       ) {
         errors.push({
           path: `${path}.${operator}`,
-          message: `${path}[${operator}] takes ids, which are whole numbers here.`,
+          message: t('soundtrackReviews:validation.operandIDs', { path, operator }),
         })
       }
     }
@@ -179,9 +197,10 @@ export const refuseMalformedInput: CollectionBeforeOperationHook = ({ args, coll
   if (id !== undefined && id !== null && hasNumericIDs(req) && !isWholeNumberID(id)) {
     throw new NotFound(req.t)
   }
+  const t = soundtrackT(req.t)
   const errors: FieldError[] = []
   if (where !== undefined && where !== null) {
-    checkWhere(where, collection.flattenedFields, hasNumericIDs(req), '', errors)
+    checkWhere(where, collection.flattenedFields, hasNumericIDs(req), '', errors, t)
   }
   if (errors.length > 0) {
     throw new APIError(errors.map((error) => error.message).join(' '), 400, { errors }, true)
@@ -190,11 +209,11 @@ export const refuseMalformedInput: CollectionBeforeOperationHook = ({ args, coll
     if (!isPlainObject(data)) {
       throw new ValidationError({
         collection: collection.slug,
-        errors: [{ path: 'data', message: `The body must be one JSON object, got ${describe(data)}.` }],
+        errors: [{ path: 'data', message: t('soundtrackReviews:validation.body', { given: describeGiven(t, data) }) }],
         req,
       })
     }
-    checkFields(collection.fields, data, '', errors)
+    checkFields(collection.fields, data, '', errors, t)
   }
   if (errors.length > 0) {
     throw new ValidationError({ collection: collection.slug, errors, req })

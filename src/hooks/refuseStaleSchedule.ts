@@ -3,6 +3,7 @@ import type { GlobalBeforeOperationHook } from 'payload'
 import { APIError } from 'payload'
 
 import { readStoredSchedule } from '../schedule/queue.js'
+import { soundtrackT } from '../translations/index.js'
 
 /**
  * A save that says which version it was made from (`updatedAt`, as the admin's form sends it) is
@@ -16,7 +17,10 @@ export const refuseStaleSchedule: GlobalBeforeOperationHook = async ({ args, ope
   }
   const { updatedAt: stored } = await readStoredSchedule(req)
   if (stored && new Date(stored).getTime() !== new Date(sent).getTime()) {
-    const message = `updatedAt: the publication schedule was saved at ${new Date(stored).toISOString()}, after the version this save was made from (${new Date(sent).toISOString()}). Nothing was saved: reload the schedule and make your change again.`
+    const message = soundtrackT(req.t)('soundtrackReviews:validation.staleSchedule', {
+      stored: new Date(stored).toISOString(),
+      sent: new Date(sent).toISOString(),
+    })
     throw new APIError(message, 409, { errors: [{ path: 'updatedAt', message }] }, true)
   }
   return args

@@ -8,6 +8,7 @@ import { ValidationError } from 'payload'
 import { SCHEDULING, withContext } from '../context.js'
 import { lockSchedule } from '../db/locks.js'
 import { slugsOf } from '../settings.js'
+import { soundtrackT } from '../translations/index.js'
 import { assignSlots } from './slots.js'
 
 /*
@@ -49,22 +50,20 @@ export const describeErrors = (error: unknown): string => {
 }
 
 /** Writes a review's slot as a new draft version; a review that no longer validates names itself. */
-const setPublishAt = async ({
-  req,
-  id,
-  publishAt,
-}: {
-  req: PayloadRequest
-  id: ID
-  publishAt: null | string
-}) => {
+const setPublishAt = async ({ req, id, publishAt }: { req: PayloadRequest; id: ID; publishAt: null | string }) => {
   try {
     await writePublishAt({ req, id, publishAt })
   } catch (error) {
     throw new ValidationError({
       global: slugsOf(req.payload).schedule,
       errors: [
-        { path: 'queue', message: `Review ${id} cannot be (re)scheduled until it is fixed: ${describeErrors(error)}` },
+        {
+          path: 'queue',
+          message: soundtrackT(req.t)('soundtrackReviews:validation.cannotSchedule', {
+            id,
+            reason: describeErrors(error),
+          }),
+        },
       ],
       req,
     })

@@ -91,7 +91,8 @@ const parseLine = (text: string, previous: Position): LineResult => {
     return {
       ok: false,
       code: 'durationInvalid',
-      params: { duration, reason: clock.reason },
+      // `clock` names the parser's refusal, so the admin can say it in the editor's language.
+      params: { duration, reason: clock.reason, clock: clock.code, ...clock.params },
       message: `Duration ${clock.reason}.`,
     }
   }

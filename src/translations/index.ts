@@ -1,18 +1,35 @@
-import type { NestedKeysStripped } from '@payloadcms/translations'
+import type { NestedKeysStripped, TFunction } from '@payloadcms/translations'
 import type { Config } from 'payload'
 
 import { deepMergeSimple } from 'payload/shared'
+
+import { pluginT, translated as pluginTranslated } from '../../fields/translate.js'
 
 import { de } from './de.js'
 import { en } from './en.js'
 import { fr } from './fr.js'
 
-export const translations = { de, en, fr }
+// English first: the fallback where Payload takes a per-language record (byLanguage).
+export const translations = { en, de, fr }
 
 export type SoundtrackReviewsTranslations = typeof en
 
 /** `soundtrackReviews:trackListImport.title`, … (plural keys without `_one`/`_other`). */
 export type SoundtrackReviewsTranslationKeys = NestedKeysStripped<SoundtrackReviewsTranslations>
+
+/** `req.t` (or a label function's `t`) with our keys type-checked: `soundtrackT(req.t)('soundtrackReviews:…', vars)`. */
+export const soundtrackT = pluginT<SoundtrackReviewsTranslationKeys>
+
+export type SoundtrackT = TFunction<SoundtrackReviewsTranslationKeys>
+
+/** A label, description or option label in the reader's language: `translated('soundtrackReviews:field.title')`. */
+export const translated = pluginTranslated<SoundtrackReviewsTranslationKeys>
+
+/** Our string in each language we ship, where Payload takes no function (`admin.group`). */
+export const byLanguage = (key: keyof SoundtrackReviewsTranslations['soundtrackReviews']): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(translations).map(([language, { soundtrackReviews }]) => [language, soundtrackReviews[key]]),
+  )
 
 /**
  * The site's i18n with our strings added: a language the site offers and we do not translate reads
