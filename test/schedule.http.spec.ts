@@ -187,6 +187,26 @@ describe('the publication schedule over REST', () => {
     expect(await readSchedule()).toEqual(before)
   })
 
+  it('should refuse in English by default and in German for Accept-Language: de', async () => {
+    const refusal = async (headers: Record<string, string>) => {
+      const response = await fetch(`${server.url}/api/globals/${SCHEDULE}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(await loginHeaders(server.url, admin)), ...headers },
+        body: JSON.stringify({ timezone: 'Mars/Olympus' }),
+      })
+      expect(response.status).toBe(400)
+      const body = (await response.json()) as { errors: { data?: { errors?: { path: string; message: string }[] } }[] }
+      return body.errors.flatMap((error) => error.data?.errors ?? []).find((error) => error.path === 'timezone')
+        ?.message
+    }
+    expect(await refusal({})).toBe(
+      'Time zone “Mars/Olympus” is not an IANA zone this server knows (e.g. Europe/London, America/New_York).',
+    )
+    expect(await refusal({ 'accept-language': 'de' })).toBe(
+      'Die Zeitzone „Mars/Olympus“ ist keine IANA-Zeitzone, die dieser Server kennt (z. B. Europe/Berlin, America/New_York).',
+    )
+  })
+
   it('should let an admin save the schedule with 200', async () => {
     const response = await fetch(`${server.url}/api/globals/${SCHEDULE}`, {
       method: 'POST',
