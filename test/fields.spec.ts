@@ -3,9 +3,11 @@ import type { I18nOptions } from '@payloadcms/translations'
 import { initI18n } from '@payloadcms/translations'
 import { de as payloadDe } from '@payloadcms/translations/languages/de'
 import { en as payloadEn } from '@payloadcms/translations/languages/en'
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-import { withTranslations } from '../src/translations'
+import { translations, withTranslations } from '../src/translations'
 import { formatClock, MAX_CLOCK_SECONDS, parseClock, toISO8601Duration } from '../fields/duration'
 import { validateRating } from '../fields/rating'
 import { slugify } from '../fields/slug'
@@ -147,5 +149,19 @@ describe('slugify', () => {
     expect(slugify(`${'a'.repeat(99)} ${'b'.repeat(9)}`)).toBe('a'.repeat(99))
     expect(slugify(`${'a'.repeat(100)} b`)).toBe('a'.repeat(100))
     expect(Array.from(slugify('𠮷'.repeat(150)))).toHaveLength(100)
+  })
+})
+
+describe('translations of fields/', () => {
+  it('should have every key fields/ names (it cannot import their type) in English, German and French', () => {
+    const keys = readdirSync('fields').flatMap((file) =>
+      [...readFileSync(path.join('fields', file), 'utf8').matchAll(/'soundtrackReviews:([\w.]+)'/g)].map(
+        ([, key]) => key,
+      ),
+    )
+    expect(keys.length).toBeGreaterThan(10)
+    for (const strings of Object.values(translations)) {
+      expect(keys.filter((key) => !(key in strings.soundtrackReviews))).toEqual([])
+    }
   })
 })
