@@ -223,6 +223,18 @@ describe('the byline', () => {
     }
     expect((await readPage(filled.slug)).body.author).toEqual({ name: secondName })
     expect((await readPage(typed.slug)).body.author).toEqual({ name: 'The Soundtrack Desk' })
+
+    // Cleared, then given again: the filled byline goes with its author and comes back with the next.
+    const patch = (data: Record<string, unknown>) =>
+      get(`/api/reviews/${filled.id}`, { method: 'PATCH', headers, body: JSON.stringify(data) })
+    expect((await patch({ author: null })).status).toBe(200)
+    expect((await payload.findByID({ collection: 'reviews', id: filled.id, depth: 0 })).byline ?? null).toBeNull()
+    expect((await patch({ author: first })).status).toBe(200)
+    const firstName = (await payload.findByID({ collection: 'users', id: first, depth: 0 })).name
+    expect((await readPage(filled.slug)).body.author).toEqual({ name: firstName })
+    // A byline cleared by hand is filled again from the author.
+    expect((await patch({ byline: null })).status).toBe(200)
+    expect((await readPage(filled.slug)).body.author).toEqual({ name: firstName })
   })
 })
 

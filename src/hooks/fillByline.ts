@@ -34,9 +34,10 @@ export const fillByline =
     if (!users?.config.flattenedFields.some((field) => field.name === 'name' && field.type === 'text')) {
       return data
     }
-    const author = relationID(data.author ?? originalDoc?.author)
+    // A value sent as null clears it: only a field left out of the write keeps the stored one.
+    const author = relationID('author' in data ? data.author : originalDoc?.author)
     const previousAuthor = relationID(originalDoc?.author)
-    const byline: unknown = data.byline ?? originalDoc?.byline
+    const byline: unknown = 'byline' in data ? data.byline : originalDoc?.byline
     if (isGiven(byline)) {
       const isAuthorChanged = previousAuthor !== undefined && String(author) !== String(previousAuthor)
       const isBylineUntouched = data.byline === undefined || data.byline === originalDoc?.byline
