@@ -33,12 +33,21 @@ const MAX_LENGTH = 100
 const WORD = '[\\p{L}\\p{M}\\p{N}]+'
 const SLUG = new RegExp(`^${WORD}(?:-${WORD})*$`, 'u')
 
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' })
+
+/** Latin, Cyrillic, Greek… become ASCII; a letter the library would only strip of its marks keeps them (`स्` stays). */
+const transliterated = (text: string): string =>
+  Array.from(graphemes.segment(text.normalize('NFKC')), ({ segment }) => {
+    const ascii = transliterate(segment, { customReplacements: [['&', ' and ']] })
+    return /^\p{ASCII}*$/u.test(ascii) ? ascii : segment
+  }).join('')
+
 /**
  * `"Mission: Impossible – Fallout"` → `"mission-impossible-fallout"`, `"Солярис"` → `"solyaris"`;
- * scripts with no transliteration keep their letters: `"千と千尋の神隠し"` stays as it is.
+ * scripts with no transliteration keep their letters and marks: `"千と千尋の神隠し"`, `"नमस्ते"` stay as they are.
  */
 export const slugify = (text: string): string => {
-  const slug = transliterate(text.normalize('NFKC'), { customReplacements: [['&', ' and ']] })
+  const slug = transliterated(text)
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
@@ -50,6 +59,9 @@ export const slugify = (text: string): string => {
   const isWordCut = characters[MAX_LENGTH] !== '-' && head.includes('-')
   return isWordCut ? head.slice(0, head.lastIndexOf('-')) : head
 }
+
+/** The slug of a title with no letters or digits: `untitled`, then `untitled-2` … */
+const UNTITLED = 'untitled'
 
 /** Suffixes tried in batches, one query each: `-<year>`, then `-<year>-2`, `-<year>-3` … (or `-2`, `-3` …). */
 const BATCH = 10
@@ -105,7 +117,8 @@ export const slug = ({ from, lookup, overrides }: SlugOptions): TextField => {
     if (!isTyped && (typeof source !== 'string' || source.trim() === '')) {
       return previousValue ?? value
     }
-    const made = slugify(isTyped ? value : source)
+    // A title of no letters or digits at all (emoji, punctuation) still gets a slug.
+    const made = slugify(isTyped ? value : source) || (isTyped ? '' : UNTITLED)
     if (!lookup || !collection || made === '' || made === previousValue) {
       return made
     }

@@ -141,6 +141,10 @@ describe('slugify', () => {
     expect(slugify('Straße ﬁlm')).toBe('strasse-film')
     expect(slugify('千と千尋の神隠し')).toBe('千と千尋の神隠し')
     expect(slugify('기생충 (2019)')).toBe('기생충-2019')
+    // Marks that are part of the letter (a virama, a vowel sign) stay: dropping them misspells the word.
+    expect(slugify('दिलवाले दुल्हनिया ले जायेंगे')).toBe('दिलवाले-दुल्हनिया-ले-जायेंगे')
+    expect(slugify('தமிழ்')).toBe('தமிழ்')
+    expect(slugify('ชื่อ')).toBe('ชื่อ')
     expect(slugify('!!!')).toBe('')
   })
 

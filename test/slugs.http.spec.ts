@@ -115,6 +115,18 @@ describe('every valid title gets a working slug', () => {
     expect((await fetch(`${server.url}/api/reviews/${encoded}/json-ld`)).status).toBe(200)
   })
 
+  it('should give a title of no letters or digits the slug untitled, then untitled-2', async () => {
+    const first = await slugOf('films', { title: '🎻🎺' })
+    expect(first).toMatch(/^untitled(-\d+)?$/)
+    const second = await slugOf('films', { title: '?' })
+    expect(second).toMatch(/^untitled-\d+$/)
+    expect(second).not.toBe(first)
+    // A typed slug of no letters is the editor's to fix: a 400 naming slug.
+    const typed = await create('films', { title: '—', slug: '🎻' })
+    expect(typed.status).toBe(400)
+    expect(typed.slugError).toBeTruthy()
+  })
+
   it('should suffix a taken slug the editor did not type: the year, then -2', async () => {
     expect(await slugOf('films', { title: 'John Wick', releaseYear: 2014 })).toBe('john-wick')
     expect(await slugOf('films', { title: 'John Wick', releaseYear: 2027 })).toBe('john-wick-2027')
