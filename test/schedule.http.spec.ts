@@ -476,6 +476,33 @@ describe('slots', () => {
   })
 })
 
+describe('the cached schedule when a slot passes', () => {
+  it('should answer afresh once its first slot has passed, with no content change in between', async () => {
+    setClock(NOW)
+    const [a, b] = await createDrafts(2)
+    await postSchedule({ ...FRIDAYS_IN_NEW_YORK, enabled: false, queue: [a, b] })
+    for (const path of ['/api/schedule', '/api/schedule.ics']) {
+      await fetch(`${server.url}${path}`)
+      const warm = await fetch(`${server.url}${path}`)
+      expect(warm.headers.get('x-cache'), path).toBe('hit')
+      expect(warm.headers.get('expires'), path).toBe(new Date(S1).toUTCString())
+    }
+    // A minute before the slot, caches downstream may keep it only that long.
+    setClock(new Date(Date.parse(S1) - 30_000))
+    const soon = await fetch(`${server.url}/api/schedule`)
+    expect(soon.headers.get('x-cache')).toBe('hit')
+    expect(soon.headers.get('cache-control')).toMatch(/^public, max-age=(29|30)$/)
+
+    setClock(new Date(Date.parse(S1) + 60_000))
+    const after = await fetch(`${server.url}/api/schedule`)
+    expect(after.headers.get('x-cache')).toBe('miss')
+    const { upcoming } = (await after.json()) as PublicSchedule
+    expect(upcoming.map((entry) => entry.slot)).toEqual([S2, S3])
+    const calendar = await (await fetch(`${server.url}/api/schedule.ics`)).text()
+    expect(calendar).not.toContain(S1.replace(/[-:]/g, '').slice(0, 15))
+  })
+})
+
 describe('queue ids', () => {
   it.each([
     ['an id of no review', [999999]],

@@ -12,7 +12,15 @@ export type CachePolicy = { maxAge: number; staleWhileRevalidate: number }
 export const CONTENT_POLICY: CachePolicy = { maxAge: 60, staleWhileRevalidate: 60 }
 export const SCHEDULE_POLICY: CachePolicy = { maxAge: 60, staleWhileRevalidate: 60 }
 
-type Entry = { body: string; headers: [string, string][]; etag: string; lastModified: Date | null; bytes: number }
+type Entry = {
+  body: string
+  headers: [string, string][]
+  etag: string
+  lastModified: Date | null
+  /** From the response's own `Expires` (the schedule's next slot): kept no later than that. */
+  expiresAt: number
+  bytes: number
+}
 type Store = { version: string; entries: Map<string, Entry>; bytes: number }
 
 /** Per-process bound besides the bytes: the least recently served response goes first. */
@@ -113,7 +121,12 @@ const servePublic = async ({
   }
   const store = storeFor(payload, version)
   const key = `${url.pathname}${url.search}|${request.headers.get('origin') ?? ''}`
+  const now = Date.now()
   let entry = store.entries.get(key)
+  if (entry && entry.expiresAt <= now) {
+    forget(store, key)
+    entry = undefined
+  }
   const isHit = entry !== undefined
   if (!entry) {
     const response = await produce(cacheable(request.headers))
@@ -122,21 +135,26 @@ const servePublic = async ({
     }
     const body = await response.text()
     const lastModified = response.headers.get('last-modified')
+    const expires = Date.parse(response.headers.get('expires') ?? '')
     const kept = [...response.headers].filter(([name]) => !PER_REQUEST.test(name))
     entry = {
       body,
       headers: kept,
       etag: response.headers.get('etag') ?? etagOf(body),
       lastModified: lastModified ? new Date(lastModified) : null,
+      expiresAt: Number.isNaN(expires) ? Infinity : expires,
       bytes: sizeOf(key, body, kept),
     }
   }
   remember(payload, store, key, entry)
   const headers = finish(new Headers(entry.headers))
   headers.set('ETag', entry.etag)
+  const secondsLeft = Math.max(0, Math.floor((entry.expiresAt - now) / 1000))
   headers.set(
     'Cache-Control',
-    `public, max-age=${policy.maxAge}, stale-while-revalidate=${policy.staleWhileRevalidate}`,
+    secondsLeft < policy.maxAge
+      ? `public, max-age=${secondsLeft}`
+      : `public, max-age=${policy.maxAge}, stale-while-revalidate=${policy.staleWhileRevalidate}`,
   )
   headers.set('Vary', 'Authorization, Cookie, Origin')
   headers.set('X-Cache', isHit ? 'hit' : 'miss')

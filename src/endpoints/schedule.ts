@@ -97,10 +97,19 @@ export const readPublicSchedule = async (req: PayloadRequest): Promise<PublicSch
   }
 }
 
+/** The answer changes when its first slot passes, content change or not: caches must not keep it longer. */
+const expiresAtFirstSlot = ({ upcoming }: PublicSchedule): Record<string, string> => {
+  const next = upcoming.map(({ slot }) => Date.parse(slot)).find((slot) => slot > Date.now())
+  return next === undefined ? {} : { Expires: new Date(next).toUTCString() }
+}
+
 export const scheduleEndpoint: Endpoint = {
   path: '/schedule',
   method: 'get',
-  handler: async (req) => json(req, await readPublicSchedule(req), 200, { 'Cache-Control': 'public, max-age=60' }),
+  handler: async (req) => {
+    const schedule = await readPublicSchedule(req)
+    return json(req, schedule, 200, { 'Cache-Control': 'public, max-age=60', ...expiresAtFirstSlot(schedule) })
+  },
 }
 
 export const scheduleCalendarEndpoint = (options: ResolvedOptions): Endpoint => ({
@@ -124,6 +133,7 @@ export const scheduleCalendarEndpoint = (options: ResolvedOptions): Endpoint => 
     return text(req, calendar, 'text/calendar; charset=utf-8', 200, {
       'Cache-Control': 'public, max-age=300',
       'Content-Disposition': 'inline; filename="schedule.ics"',
+      ...expiresAtFirstSlot(schedule),
     })
   },
 })
