@@ -9,6 +9,7 @@ import { queueIDs } from '../src/schedule/queue.js'
 import { lockScheduleBeforeSaving } from '../src/hooks/lockBeforeWriting.js'
 import { pruneQueue } from '../src/hooks/pruneQueue.js'
 import { invalidateAfterGlobalChange } from '../src/cache/contentVersion.js'
+import { refuseMalformedGlobalInput } from '../src/hooks/refuseMalformedInput.js'
 import { refuseStaleSchedule } from '../src/hooks/refuseStaleSchedule.js'
 import { isLocalDate, isValidTimeZone, parseTimeOfDay, WEEKDAYS } from '../src/schedule/index.js'
 import { componentPath } from '../fields/componentPath.js'
@@ -26,11 +27,12 @@ export const PublicationSchedule = (options: ResolvedOptions): GlobalConfig => (
   label: translated('soundtrackReviews:publicationSchedule.label'),
   admin: {
     group: byLanguage('group'),
-    description: translated('soundtrackReviews:publicationSchedule.description'),
+    // Payload 3.90 does not call a global's description function for the client (it does a collection's).
+    description: byLanguage('publicationSchedule.description'),
   },
   access: { read: isAdmin, update: isAdmin, readVersions: isAdmin },
   hooks: {
-    beforeOperation: [lockScheduleBeforeSaving, refuseStaleSchedule],
+    beforeOperation: [refuseMalformedGlobalInput, lockScheduleBeforeSaving, refuseStaleSchedule],
     beforeChange: [pruneQueue],
     afterChange: [assignScheduleSlots, invalidateAfterGlobalChange],
   },

@@ -25,7 +25,7 @@ export type SoundtrackT = TFunction<SoundtrackReviewsTranslationKeys>
 /** A label, description or option label in the reader's language: `translated('soundtrackReviews:field.title')`. */
 export const translated = pluginTranslated<SoundtrackReviewsTranslationKeys>
 
-/** Our string in each language we ship, where Payload takes no function (`admin.group`). */
+/** Our string in each language we ship, where Payload takes or calls no function (`admin.group`, a global's description). */
 export const byLanguage = (key: keyof SoundtrackReviewsTranslations['soundtrackReviews']): Record<string, string> =>
   Object.fromEntries(
     Object.entries(translations).map(([language, { soundtrackReviews }]) => [language, soundtrackReviews[key]]),
