@@ -740,6 +740,8 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
+ * One review a week: the n-th queued review goes out in the n-th free slot.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "publication-schedule".
  */
