@@ -476,6 +476,41 @@ describe('slots', () => {
   })
 })
 
+describe('schedule input of the wrong type', () => {
+  it.each([
+    ['queue', 1],
+    ['queue', '1'],
+    ['queue', { a: 1 }],
+    ['queue', true],
+    ['queue', [1.5]],
+    ['queue', [1e300]],
+    ['updatedAt', 'garbage'],
+    ['updatedAt', { a: 1 }],
+  ])('should answer %s = %j with 400 naming it, and write nothing', async (path, value) => {
+    setClock(NOW)
+    const [a] = await createDrafts(1)
+    await saveSchedule({ ...FRIDAYS_IN_NEW_YORK, queue: [a] })
+    const before = await readSchedule()
+    const response = await postSchedule({ [path]: value })
+    expect(response.status).toBe(400)
+    expect((await fieldErrorsOf(response)).map((error) => error.path)).toEqual([path])
+    expect(await readSchedule()).toEqual(before)
+  })
+
+  it('should refuse a save made from a version the schedule never had, saying so', async () => {
+    setClock(NOW)
+    const [a] = await createDrafts(1)
+    await saveSchedule({ ...FRIDAYS_IN_NEW_YORK, queue: [a] })
+    const before = await readSchedule()
+    const response = await postSchedule({ updatedAt: '2099-01-01T00:00:00.000Z', queue: [] })
+    expect(response.status).toBe(409)
+    const [error] = await fieldErrorsOf(response)
+    expect(error.path).toBe('updatedAt')
+    expect(error.message).toMatch(/2099-01-01T00:00:00.000Z is not a version of the publication schedule/)
+    expect(await readSchedule()).toEqual(before)
+  })
+})
+
 describe('the cached schedule when a slot passes', () => {
   it('should answer afresh once its first slot has passed, with no content change in between', async () => {
     setClock(NOW)

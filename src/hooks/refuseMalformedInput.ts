@@ -1,4 +1,10 @@
-import type { CollectionBeforeOperationHook, Field, FlattenedField, PayloadRequest } from 'payload'
+import type {
+  CollectionBeforeOperationHook,
+  Field,
+  FlattenedField,
+  GlobalBeforeOperationHook,
+  PayloadRequest,
+} from 'payload'
 
 import type { SoundtrackT } from '../translations/index.js'
 
@@ -12,14 +18,21 @@ type FieldError = { path: string; message: string }
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-const isID = (value: unknown): boolean =>
-  (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'string'
+/** On a database with numeric ids (SQL), an id is a whole number: `1.5` or `1e300` names no row. */
+const isID = (value: unknown, hasNumericIDs: boolean): boolean =>
+  hasNumericIDs
+    ? isWholeNumberID(value)
+    : (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'string'
 
 /** One related document: its id, or (as a populated read sends it back) a document with that id. */
-const isReference = (value: unknown, isPolymorphic: boolean): boolean =>
+const isReference = (value: unknown, isPolymorphic: boolean, hasNumericIDs: boolean): boolean =>
   isPolymorphic
-    ? isPlainObject(value) && typeof value.relationTo === 'string' && isReference(value.value, false)
-    : isID(value) || (isPlainObject(value) && isID(value.id))
+    ? isPlainObject(value) && typeof value.relationTo === 'string' && isReference(value.value, false, hasNumericIDs)
+    : isID(value, hasNumericIDs) || (isPlainObject(value) && isID(value.id, hasNumericIDs))
+
+const isDate = (value: unknown): boolean =>
+  (typeof value === 'string' && !Number.isNaN(Date.parse(value))) ||
+  (value instanceof Date && !Number.isNaN(value.getTime()))
 
 /** NUL cannot be stored by PostgreSQL and never belongs in a title or note. */
 const NUL = '\u0000'
@@ -27,22 +40,19 @@ const NUL = '\u0000'
 /** Whitespace and the zero-width characters that render as nothing. */
 const INVISIBLE = /^[\s\u200B-\u200D\u2060\uFEFF]*$/
 
-const checkFields = (
-  fields: Field[],
-  data: Record<string, unknown>,
-  prefix: string,
-  errors: FieldError[],
-  t: SoundtrackT,
-): void => {
+type Checks = { errors: FieldError[]; hasNumericIDs: boolean; t: SoundtrackT }
+
+const checkFields = (fields: Field[], data: Record<string, unknown>, prefix: string, checks: Checks): void => {
+  const { errors, hasNumericIDs, t } = checks
   for (const field of fields) {
     if (!('name' in field) || !field.name) {
       if ('fields' in field) {
-        checkFields(field.fields, data, prefix, errors, t)
+        checkFields(field.fields, data, prefix, checks)
       } else if (field.type === 'tabs') {
         for (const tab of field.tabs) {
           const nested = 'name' in tab && tab.name ? data[tab.name] : data
           if (isPlainObject(nested)) {
-            checkFields(tab.fields, nested, 'name' in tab && tab.name ? `${prefix}${tab.name}.` : prefix, errors, t)
+            checkFields(tab.fields, nested, 'name' in tab && tab.name ? `${prefix}${tab.name}.` : prefix, checks)
           }
         }
       }
@@ -56,14 +66,14 @@ const checkFields = (
     if (field.type === 'relationship' || field.type === 'upload') {
       const isPolymorphic = Array.isArray(field.relationTo)
       if (field.hasMany) {
-        const isValid = Array.isArray(value) && value.every((item) => isReference(item, isPolymorphic))
+        const isValid = Array.isArray(value) && value.every((item) => isReference(item, isPolymorphic, hasNumericIDs))
         if (!isValid) {
           errors.push({
             path,
             message: t('soundtrackReviews:validation.ids', { path, given: describeGiven(t, value) }),
           })
         }
-      } else if (!isReference(value, isPolymorphic)) {
+      } else if (!isReference(value, isPolymorphic, hasNumericIDs)) {
         errors.push({ path, message: t('soundtrackReviews:validation.id', { path, given: describeGiven(t, value) }) })
       }
     } else if (field.type === 'text' || field.type === 'textarea') {
@@ -78,14 +88,18 @@ const checkFields = (
       } else if (field.required && typeof value === 'string' && INVISIBLE.test(value)) {
         errors.push({ path, message: t('soundtrackReviews:validation.textInvisible', { path }) })
       }
+    } else if (field.type === 'date') {
+      if (!isDate(value)) {
+        errors.push({ path, message: t('soundtrackReviews:validation.date', { path, given: describeGiven(t, value) }) })
+      }
     } else if (field.type === 'array' && Array.isArray(value)) {
       value.forEach((row, index) => {
         if (isPlainObject(row)) {
-          checkFields(field.fields, row, `${path}.${index}.`, errors, t)
+          checkFields(field.fields, row, `${path}.${index}.`, checks)
         }
       })
     } else if (field.type === 'group' && isPlainObject(value)) {
-      checkFields(field.fields, value, `${path}.`, errors, t)
+      checkFields(field.fields, value, `${path}.`, checks)
     }
   }
 }
@@ -213,10 +227,32 @@ export const refuseMalformedInput: CollectionBeforeOperationHook = ({ args, coll
         req,
       })
     }
-    checkFields(collection.fields, data, '', errors, t)
+    checkFields(collection.fields, data, '', { errors, hasNumericIDs: hasNumericIDs(req), t })
   }
   if (errors.length > 0) {
     throw new ValidationError({ collection: collection.slug, errors, req })
+  }
+  return args
+}
+
+/** The same checks of what a write sends, for the publication schedule (a global). */
+export const refuseMalformedGlobalInput: GlobalBeforeOperationHook = ({ args, global, operation, req }) => {
+  const { data } = args as { data?: unknown }
+  if (req.payloadAPI === 'local' || operation !== 'update' || data === undefined) {
+    return args
+  }
+  const t = soundtrackT(req.t)
+  if (!isPlainObject(data)) {
+    throw new ValidationError({
+      global: global.slug,
+      errors: [{ path: 'data', message: t('soundtrackReviews:validation.body', { given: describeGiven(t, data) }) }],
+      req,
+    })
+  }
+  const errors: FieldError[] = []
+  checkFields(global.fields, data, '', { errors, hasNumericIDs: hasNumericIDs(req), t })
+  if (errors.length > 0) {
+    throw new ValidationError({ global: global.slug, errors, req })
   }
   return args
 }

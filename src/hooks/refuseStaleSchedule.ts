@@ -16,10 +16,13 @@ export const refuseStaleSchedule: GlobalBeforeOperationHook = async ({ args, ope
     return args
   }
   const { updatedAt: stored } = await readStoredSchedule(req)
-  if (stored && new Date(stored).getTime() !== new Date(sent).getTime()) {
-    const message = soundtrackT(req.t)('soundtrackReviews:validation.staleSchedule', {
-      stored: new Date(stored).toISOString(),
-      sent: new Date(sent).toISOString(),
+  const [storedAt, sentAt] = [new Date(stored ?? 0).getTime(), new Date(sent).getTime()]
+  if (stored && storedAt !== sentAt) {
+    // Later than the last save: no form was ever loaded from that version.
+    const key = sentAt > storedAt ? 'validation.unknownScheduleVersion' : 'validation.staleSchedule'
+    const message = soundtrackT(req.t)(`soundtrackReviews:${key}`, {
+      stored: new Date(storedAt).toISOString(),
+      sent: new Date(sentAt).toISOString(),
     })
     throw new APIError(message, 409, { errors: [{ path: 'updatedAt', message }] }, true)
   }

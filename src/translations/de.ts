@@ -38,6 +38,9 @@ export const de: typeof en = {
     'trackListImport.failed': 'Das Importieren ist fehlgeschlagen (HTTP {{status}}).',
     'trackListImport.unreachable': 'Der Server war nicht erreichbar, es wurde nichts importiert: {{error}}',
 
+
+    'error.databaseUnavailable':
+      'Die Datenbank antwortet gerade nicht (Neustart oder Umschaltung). Diese Anfrage hat nichts geändert: Versuchen Sie es in ein paar Sekunden erneut.',
     'error.discZero': 'CD 0 gibt es nicht: CDs werden ab 1 gezählt.',
     'error.trackNumberZero': 'Titelnummer 0 gibt es nicht: Titel werden ab 1 gezählt.',
     'error.discTooLarge': 'CD {{disc}} gibt es nicht: höchstens CD {{max}} ist möglich.',
@@ -241,6 +244,8 @@ export const de: typeof en = {
     'validation.queuePublished': 'Veröffentlichte Rezensionen können nicht eingeplant werden: {{reviews}}.',
     'validation.cannotSchedule':
       'Die Rezension {{id}} kann erst (wieder) eingeplant werden, wenn sie korrigiert ist: {{reason}}',
+    'validation.unknownScheduleVersion':
+      'updatedAt: {{sent}} ist keine Fassung des Veröffentlichungsplans; er wurde zuletzt um {{stored}} gespeichert. Es wurde nichts gespeichert: Laden Sie den Plan neu und nehmen Sie Ihre Änderung noch einmal vor.',
     'validation.staleSchedule':
       'updatedAt: Der Veröffentlichungsplan wurde um {{stored}} gespeichert, nach der Fassung, von der diese Änderung ausging ({{sent}}). Es wurde nichts gespeichert: Laden Sie den Plan neu und nehmen Sie Ihre Änderung noch einmal vor.',
     'validation.onlyAdminsPublish':
@@ -261,6 +266,7 @@ export const de: typeof en = {
       'Zu diesem Film gibt es {{count}} Rezensionen; löschen Sie sie oder ordnen Sie sie zuerst einem anderen Film zu.',
     'validation.body': 'Der Inhalt der Anfrage muss ein einzelnes JSON-Objekt sein, nicht {{given}}.',
     'validation.ids': '{{path}} muss eine Liste von IDs sein, nicht {{given}}.',
+    'validation.date': '{{path}} muss ein Datum sein (ISO 8601, z. B. 2026-12-25T09:00:00Z), nicht {{given}}.',
     'validation.id': '{{path}} muss eine einzelne ID sein, nicht {{given}}.',
     'validation.text': '{{path}} muss Text sein, nicht {{given}}.',
     'validation.textNul': '{{path}} darf keine NUL-Zeichen (\\u0000) enthalten.',

@@ -37,6 +37,8 @@ export const en = {
     'trackListImport.unreachable': 'The import did not reach the server: {{error}}',
 
     // One per `code` of the track-list parser and the import endpoint; the endpoint's message is the fallback.
+    'error.databaseUnavailable':
+      'The database is not answering right now (a restart or failover). Nothing was changed by this request: try again in a few seconds.',
     'error.discZero': 'Disc 0 is not allowed: discs are numbered from 1.',
     'error.trackNumberZero': 'Track number 0 is not allowed: tracks are numbered from 1.',
     'error.discTooLarge': 'Disc {{disc}} is too large: discs go up to {{max}}.',
@@ -222,6 +224,8 @@ export const en = {
     'validation.queueMissingIDs': 'No review has the id {{ids}}: the queue holds existing reviews only.',
     'validation.queuePublished': 'Published reviews cannot be queued: {{reviews}}.',
     'validation.cannotSchedule': 'Review {{id}} cannot be (re)scheduled until it is fixed: {{reason}}',
+    'validation.unknownScheduleVersion':
+      'updatedAt: {{sent}} is not a version of the publication schedule, which was last saved at {{stored}}. Nothing was saved: reload the schedule and make your change again.',
     'validation.staleSchedule':
       'updatedAt: the publication schedule was saved at {{stored}}, after the version this save was made from ({{sent}}). Nothing was saved: reload the schedule and make your change again.',
     'validation.onlyAdminsPublish':
@@ -241,6 +245,7 @@ export const en = {
       'This film has {{count}} reviews; delete them or move them to another film first.',
     'validation.body': 'The body must be one JSON object, got {{given}}.',
     'validation.ids': '{{path}} must be a list of ids, got {{given}}.',
+    'validation.date': '{{path}} must be a date (ISO 8601, e.g. 2026-12-25T09:00:00Z), got {{given}}.',
     'validation.id': '{{path}} must be one id, got {{given}}.',
     'validation.text': '{{path}} must be text, got {{given}}.',
     'validation.textNul': '{{path}} must not contain NUL (\\u0000) characters.',

@@ -39,6 +39,9 @@ export const fr: typeof en = {
     'trackListImport.failed': 'L’importation a échoué (HTTP {{status}}).',
     'trackListImport.unreachable': 'L’importation n’a pas atteint le serveur : {{error}}',
 
+
+    'error.databaseUnavailable':
+      'La base de données ne répond pas pour le moment (redémarrage ou bascule). Cette requête n’a rien modifié : réessayez dans quelques secondes.',
     'error.discZero': 'Le disque 0 n’existe pas : les disques sont numérotés à partir de 1.',
     'error.trackNumberZero': 'La piste 0 n’existe pas : les pistes sont numérotées à partir de 1.',
     'error.discTooLarge': 'Disque {{disc}} : numéro trop élevé, le maximum est {{max}}.',
@@ -232,6 +235,8 @@ export const fr: typeof en = {
       'Aucune critique n’a l’identifiant {{ids}} : la file ne contient que des critiques existantes.',
     'validation.queuePublished': 'Une critique publiée ne peut pas être programmée : {{reviews}}.',
     'validation.cannotSchedule': 'La critique {{id}} ne peut être (re)programmée qu’une fois corrigée : {{reason}}',
+    'validation.unknownScheduleVersion':
+      'updatedAt : {{sent}} n’est pas une version du calendrier de publication, enregistré pour la dernière fois à {{stored}}. Rien n’a été enregistré : rechargez le calendrier et refaites votre modification.',
     'validation.staleSchedule':
       'updatedAt : le calendrier de publication a été enregistré à {{stored}}, après la version dont part cet enregistrement ({{sent}}). Rien n’a été enregistré : rechargez le calendrier et refaites votre modification.',
     'validation.onlyAdminsPublish':
@@ -252,6 +257,7 @@ export const fr: typeof en = {
       'Ce film a {{count}} critiques ; supprimez-les ou rattachez-les d’abord à un autre film.',
     'validation.body': 'Le corps de la requête doit être un seul objet JSON, pas {{given}}.',
     'validation.ids': '{{path}} doit être une liste d’identifiants, pas {{given}}.',
+    'validation.date': '{{path}} doit être une date (ISO 8601, par ex. 2026-12-25T09:00:00Z), pas {{given}}.',
     'validation.id': '{{path}} doit être un seul identifiant, pas {{given}}.',
     'validation.text': '{{path}} doit être du texte, pas {{given}}.',
     'validation.textNul': '{{path}} ne doit pas contenir de caractère NUL (\\u0000).',
