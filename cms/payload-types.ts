@@ -155,6 +155,9 @@ export interface User {
    * Shown as the byline of your reviews.
    */
   name?: string | null;
+  /**
+   * Admins manage users and the schedule and can publish; editors write reviews.
+   */
   roles: ('admin' | 'editor')[];
   updatedAt: string;
   createdAt: string;
@@ -183,6 +186,9 @@ export interface User {
 export interface Composer {
   id: number;
   name: string;
+  /**
+   * Used in URLs. Left empty, it is made from the name.
+   */
   slug?: string | null;
   bio?: {
     root: {
@@ -199,6 +205,9 @@ export interface Composer {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * Studios or collectives, e.g. Remote Control Productions.
+   */
   affiliations?: string[] | null;
   influencedBy?: (number | Composer)[] | null;
   films?: {
@@ -216,6 +225,9 @@ export interface Composer {
 export interface Film {
   id: number;
   title: string;
+  /**
+   * Used in URLs. Left empty, it is made from the title.
+   */
   slug?: string | null;
   releaseYear?: number | null;
   franchise?: string | null;
@@ -246,8 +258,14 @@ export interface Film {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  /**
+   * Kept in step with the track list.
+   */
   trackCount?: number | null;
   totalRuntimeSeconds?: number | null;
+  /**
+   * Sum of the track durations.
+   */
   totalRuntime?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -262,6 +280,9 @@ export interface Track {
   disc: number;
   number: number;
   title: string;
+  /**
+   * Type m:ss or h:mm:ss, e.g. 4:19.
+   */
   duration?: string | null;
   durationSeconds: number;
   composers?: (number | Composer)[] | null;
@@ -276,11 +297,23 @@ export interface Track {
 export interface Review {
   id: number;
   title: string;
+  /**
+   * Used in URLs. Left empty, it is made from the title.
+   */
   slug?: string | null;
   film: number | Film;
+  /**
+   * Whoever created the review; only admins change it.
+   */
   author?: (number | null) | User;
+  /**
+   * The public name printed on the review; filled from the author's name when left empty.
+   */
   byline?: string | null;
   series?: string | null;
+  /**
+   * Part n of a series, e.g. 2.
+   */
   seriesPart?: number | null;
   excerpt?: string | null;
   plotRecap?: {
@@ -316,6 +349,9 @@ export interface Review {
   cues?:
     | {
         label?: string | null;
+        /**
+         * Position in the film, m:ss or h:mm:ss, e.g. 1:15:00.
+         */
         filmTimecode?: string | null;
         filmTimeSeconds?: number | null;
         track?: (number | null) | Track;
@@ -354,12 +390,21 @@ export interface Review {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * Optional, 0 to 10 in steps of 0.5. Leave empty for an unrated review.
+   */
   rating?: number | null;
   highlights?: (number | Track)[] | null;
   relatedReviews?: (number | Review)[] | null;
   trackCount?: number | null;
   totalRuntimeSeconds?: number | null;
+  /**
+   * The film's album runtime.
+   */
   totalRuntime?: string | null;
+  /**
+   * The weekly slot this review is queued for (set by the publication schedule).
+   */
   publishAt?: string | null;
   publishedAt?: string | null;
   updatedAt: string;
@@ -747,12 +792,30 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
  */
 export interface PublicationSchedule {
   id: number;
+  /**
+   * The last publishing problem. It clears on the next clean run.
+   */
   lastError?: string | null;
+  /**
+   * When off, nothing is published automatically; slots are still shown.
+   */
   enabled?: boolean | null;
   weekday: 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+  /**
+   * 24-hour local time, HH:mm.
+   */
   time: string;
+  /**
+   * IANA time zone, e.g. America/New_York.
+   */
   timezone: string;
+  /**
+   * Drag to reorder: order is publication order. Published reviews leave the queue.
+   */
   queue?: (number | Review)[] | null;
+  /**
+   * Local dates with no review (holidays); the queue moves past them.
+   */
   skipDates?:
     | {
         date: string;

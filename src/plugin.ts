@@ -12,6 +12,7 @@ import { restrictSystemCollections } from './access/restrictSystemCollections.js
 import { installAfterCommit } from './cache/afterCommit.js'
 import { invalidateAfterChange, invalidateAfterDelete } from './cache/contentVersion.js'
 import { cachedEndpoint, SCHEDULE_POLICY } from './cache/publicCache.js'
+import { answerDatabaseUnavailable } from './db/databaseUnavailable.js'
 import { survivePostgresRestarts } from './db/survivePostgresRestarts.js'
 import { importTrackList } from './endpoints/importTrackList.js'
 import { recomputeRuntimeEndpoint } from './endpoints/recomputeRuntime.js'
@@ -25,7 +26,7 @@ import { publishDueReviewsTask } from './jobs/publishDueReviews.js'
 import { resolveOptions } from './options.js'
 import { withPluginSettings } from './settings.js'
 import { analyzeSQLite } from './sqlAdapter.js'
-import { withTranslations } from './translations/index.js'
+import { withStaticLabels, withTranslations } from './translations/index.js'
 
 const withEndpoints = (collection: CollectionConfig, endpoints: Endpoint[]): CollectionConfig => ({
   ...collection,
@@ -121,15 +122,18 @@ export const soundtrackReviews =
     const existingUsers = (config.collections ?? []).find((c) => c.slug === options.usersCollection)
     const others = (config.collections ?? []).filter((c) => c.slug !== options.usersCollection)
 
+    const i18n = withTranslations(config.i18n)
+    const labelled = <T extends CollectionConfig | GlobalConfig>(entity: T): T => withStaticLabels(entity, i18n)
     const ui = isActive ? <T>(entity: T): T => entity : withoutAdminUI
-    const films = ui(withInputChecks(Films(options)))
-    const reviews = ui(withInputChecks(Reviews(options)))
+    const ours = <T extends CollectionConfig | GlobalConfig>(entity: T): T => ui(labelled(entity))
+    const films = ours(withInputChecks(Films(options)))
+    const reviews = ours(withInputChecks(Reviews(options)))
     const collections: CollectionConfig[] = [
-      withInvalidation(withInputChecks(withRoles(options, existingUsers))),
+      withInvalidation(withInputChecks(labelled(withRoles(options, existingUsers)))),
       ...others,
-      ui(withInputChecks(Composers(options))),
+      ours(withInputChecks(Composers(options))),
       isActive ? withEndpoints(films, [importTrackList(options), recomputeRuntimeEndpoint]) : films,
-      ui(withInputChecks(Tracks(options))),
+      ours(withInputChecks(Tracks(options))),
       isActive
         ? withEndpoints(
             reviews,
@@ -148,11 +152,14 @@ export const soundtrackReviews =
     return {
       ...config,
       collections,
-      globals: [...(config.globals ?? []), ui(PublicationSchedule(options))],
+      globals: [...(config.globals ?? []), ours(PublicationSchedule(options))],
       endpoints: [...(config.endpoints ?? []), ...endpoints],
       jobs: isActive ? withJobs(config, options) : config.jobs,
       admin: { ...config.admin, user: config.admin?.user ?? options.usersCollection },
-      i18n: withTranslations(config.i18n),
+      i18n,
+      hooks: isActive
+        ? { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), answerDatabaseUnavailable] }
+        : config.hooks,
       custom: withPluginSettings(config.custom, options),
       onInit: async (payload) => {
         if (isActive) {

@@ -75,6 +75,8 @@ type Acknowledged = { id: number | string; name: string; at: number }
 const startLoad = (workers = 3) => {
   const acknowledged: Acknowledged[] = []
   const counts = { writesFailed: 0, reads: 0, readsFailed: 0 }
+  /** The statuses of refused requests: a database away is a 503 (try again), never a 500. */
+  const refusals = new Set<number | string>()
   let isRunning = true
   const loop = async () => {
     while (isRunning) {
@@ -85,9 +87,13 @@ const startLoad = (workers = 3) => {
         acknowledged.push({ id: doc.id, name, at: Date.now() })
       } else {
         counts.writesFailed++
+        refusals.add(write?.status ?? 'no answer')
       }
-      const read = await api('GET', '/composers?limit=5&depth=0', undefined, false).catch(() => undefined)
+      const read = await api('GET', `/composers?limit=5&depth=0&probe=${name}`, undefined, false).catch(() => undefined)
       counts[read?.ok ? 'reads' : 'readsFailed']++
+      if (!read?.ok) {
+        refusals.add(read?.status ?? 'no answer')
+      }
       // Failures come back at once while the database is away: pace the loop instead of spinning.
       await delay(20)
     }
@@ -96,6 +102,7 @@ const startLoad = (workers = 3) => {
   return {
     acknowledged,
     counts,
+    refusals,
     /** Resolves once `count` more writes than now have been acknowledged. */
     waitForWrites: async (count: number, withinMs = 30_000) => {
       const target = acknowledged.length + count
@@ -227,6 +234,9 @@ describe.skipIf(process.env.TEST_DB !== 'postgres')(
           `reads ${load.counts.reads} ok, ${load.counts.readsFailed} failed.`,
       )
 
+      expect([...load.refusals], 'the statuses of refused reads and writes').toEqual(
+        load.refusals.size ? [503] : [],
+      )
       await expectAllKept(load.acknowledged)
       await expectJobPublishes()
     })
@@ -235,7 +245,10 @@ describe.skipIf(process.env.TEST_DB !== 'postgres')(
       try {
         await pgCtlCluster('stop')
         await waitForHealth(503)
-        expect((await api('POST', '/composers', { name: uniqueTitle('While away') })).ok).toBe(false)
+        const write = await api('POST', '/composers', { name: uniqueTitle('While away') })
+        expect(write.status).toBe(503)
+        expect(((await write.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/try again/)
+        expect((await api('GET', `/composers?depth=0&probe=${uniqueTitle('away')}`, undefined, false)).status).toBe(503)
       } finally {
         await pgCtlCluster('start')
       }

@@ -115,7 +115,8 @@ const servePublic = async ({
   if (request.method !== 'GET' || !isAnonymous || url.searchParams.get('draft') === 'true') {
     return uncached(await produce(request.headers))
   }
-  const version = await readContentVersion(payload)
+  // A version that cannot be read (the database away) is no version: answer afresh, as Payload does.
+  const version = await readContentVersion(payload).catch(() => null)
   if (version === null) {
     return uncached(await produce(cacheable(request.headers)))
   }

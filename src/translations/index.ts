@@ -1,5 +1,7 @@
 import type { NestedKeysStripped, TFunction } from '@payloadcms/translations'
-import type { Config } from 'payload'
+import type { CollectionConfig, Config, Field, GlobalConfig } from 'payload'
+
+import type { TranslatedLabel } from '../../fields/translate.js'
 
 import { deepMergeSimple } from 'payload/shared'
 
@@ -40,4 +42,77 @@ export const withTranslations = (i18n: Config['i18n']): Config['i18n'] => {
   const offered = Object.keys(i18n?.supportedLanguages ?? { en })
   const ours = Object.fromEntries(offered.map((language) => [language, shipped[language] ?? en]))
   return { ...i18n, translations: deepMergeSimple({ ...translations, ...ours }, i18n?.translations ?? {}) }
+}
+
+type Merged = NonNullable<NonNullable<Config['i18n']>['translations']>
+
+const isTranslated = (value: unknown): value is TranslatedLabel =>
+  typeof value === 'function' && typeof (value as Partial<TranslatedLabel>).translationKey === 'string'
+
+/** `translated(key, vars)` as `{ en: …, de: … }` from the merged strings: Payload reads records afresh per language. */
+const toRecord = (label: TranslatedLabel, merged: Merged): Record<string, string> => {
+  const [namespace, key] = label.translationKey.split(/:(.*)/s)
+  const stringIn = (language: string): unknown =>
+    (merged[language as keyof Merged] as Record<string, Record<string, unknown>> | undefined)?.[namespace]?.[key]
+  return Object.fromEntries(
+    Object.keys(merged).map((language) => {
+      const text = String(stringIn(language) ?? stringIn('en') ?? label.translationKey)
+      return [language, text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(label.translationVars?.[name] ?? ''))]
+    }),
+  )
+}
+
+const staticIn = <T>(value: T, merged: Merged): T =>
+  (isTranslated(value) ? toRecord(value, merged) : value) as T
+
+/** Labels, descriptions and option labels of fields, recursively, as per-language records. */
+const staticFields = (fields: Field[], merged: Merged): Field[] =>
+  fields.map((field) => {
+    const copy = { ...field } as Record<string, unknown> & Partial<Record<'fields' | 'tabs' | 'options', unknown>>
+    copy.label = staticIn(copy.label, merged)
+    if (copy.labels && typeof copy.labels === 'object') {
+      const { singular, plural } = copy.labels as Record<string, unknown>
+      copy.labels = { singular: staticIn(singular, merged), plural: staticIn(plural, merged) }
+    }
+    if (copy.admin && typeof copy.admin === 'object') {
+      const admin = copy.admin as Record<string, unknown>
+      copy.admin = { ...admin, description: staticIn(admin.description, merged) }
+    }
+    if (Array.isArray(copy.options)) {
+      copy.options = copy.options.map((option: unknown) =>
+        typeof option === 'object' && option !== null
+          ? { ...option, label: staticIn((option as { label?: unknown }).label, merged) }
+          : option,
+      )
+    }
+    if (Array.isArray(copy.fields)) {
+      copy.fields = staticFields(copy.fields as Field[], merged)
+    }
+    if (Array.isArray(copy.tabs)) {
+      copy.tabs = (copy.tabs as Record<string, unknown>[]).map((tab) => ({
+        ...tab,
+        label: staticIn(tab.label, merged),
+        fields: staticFields(tab.fields as Field[], merged),
+      }))
+    }
+    return copy as Field
+  })
+
+/**
+ * The plugin's labels and descriptions as per-language records from the merged strings (ours, then
+ * the site's), since Payload keeps some field schemas per collection, not per language.
+ */
+export const withStaticLabels = <T extends CollectionConfig | GlobalConfig>(entity: T, i18n: Config['i18n']): T => {
+  const merged = i18n?.translations ?? {}
+  const admin = entity.admin as Record<string, unknown> | undefined
+  const labels = 'labels' in entity ? (entity.labels as Record<string, unknown> | undefined) : undefined
+  return {
+    ...entity,
+    ...('label' in entity ? { label: staticIn(entity.label, merged) } : {}),
+    ...(labels
+      ? { labels: { singular: staticIn(labels.singular, merged), plural: staticIn(labels.plural, merged) } }
+      : {}),
+    ...(admin ? { admin: { ...admin, description: staticIn(admin.description, merged) } } : {}),
+    fields: staticFields(entity.fields, merged),
+  }
 }
