@@ -5,6 +5,7 @@ import type {
   Field,
   FilterOptions,
   LabelFunction,
+  PayloadRequest,
 } from 'payload'
 
 import type { ResolvedOptions } from '../src/types.js'
@@ -29,7 +30,7 @@ import { relationID } from '../src/relationID.js'
 import { fillReviewTemplate } from '../src/reviewURL.js'
 import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists.js'
 import { filmReleaseYear, takenSlugs } from '../src/db/takenSlugs.js'
-import { byLanguage, translated } from '../src/translations/index.js'
+import { byLanguage, soundtrackT, translated } from '../src/translations/index.js'
 import { applyOverride } from './overrides.js'
 import { componentPath } from '../fields/componentPath.js'
 import { runtimeSync } from '../fields/runtimeSync.js'
@@ -155,6 +156,20 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
           relationTo: options.usersCollection as CollectionSlug,
           defaultValue: ({ user }: { user?: { id?: number | string } | null }) => user?.id,
           access: adminWrites,
+          // Checked with the server's eyes: an editor cannot read other users, yet may edit their reviews.
+          validate: async (value: unknown, { req }: { req: PayloadRequest }) => {
+            const id = relationID(value)
+            if (id === undefined) {
+              return true
+            }
+            const { totalDocs } = await req.payload.count({
+              collection: options.usersCollection as CollectionSlug,
+              where: { id: { equals: id } },
+              overrideAccess: true,
+              req,
+            })
+            return totalDocs > 0 || soundtrackT(req.t)('soundtrackReviews:validation.noSuchUser', { id: String(id) })
+          },
           label: translated('soundtrackReviews:field.author'),
           admin: { position: 'sidebar', description: translated('soundtrackReviews:description.author') },
         },

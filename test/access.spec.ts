@@ -921,6 +921,37 @@ describe('author and publishedAt', () => {
     expect(after.publishedAt ?? null).toBeNull()
   })
 
+  it("should let an editor save a draft of a review another user wrote, and refuse an author of no user", async () => {
+    const film = await payload.create({ collection: 'films', data: { title: uniqueTitle('Shared film') }, depth: 0 })
+    const review = await payload.create({
+      collection: 'reviews',
+      data: { title: uniqueTitle('Written by the admin'), film: film.id, author: admin.id },
+      draft: true,
+      depth: 0,
+    })
+    const headers = { ...(await loginHeaders(server.url, editor)), 'content-type': 'application/json' }
+    // Editors cannot read other users; the author's existence is still checked, by the server.
+    const title = uniqueTitle('Edited by an editor')
+    const patch = await fetch(`${server.url}/api/reviews/${review.id}?draft=true`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ title, author: admin.id }),
+    })
+    expect(patch.status).toBe(200)
+    const stored = await payload.findByID({ collection: 'reviews', id: review.id, depth: 0, draft: true })
+    expect(stored).toMatchObject({ title, author: admin.id })
+
+    const asAdmin = { ...(await loginHeaders(server.url, admin)), 'content-type': 'application/json' }
+    const nobody = await fetch(`${server.url}/api/reviews/${review.id}?draft=true`, {
+      method: 'PATCH',
+      headers: asAdmin,
+      body: JSON.stringify({ author: 999999 }),
+    })
+    expect(nobody.status).toBe(400)
+    const body = (await nobody.json()) as { errors: { data?: { errors?: { path: string; message: string }[] } }[] }
+    expect(body.errors[0].data?.errors).toEqual([{ path: 'author', message: 'No user has the id 999999.', label: 'Author' }])
+  })
+
   it('should let an admin set the author', async () => {
     const film = await payload.create({ collection: 'films', data: { title: uniqueTitle('Admin film') }, depth: 0 })
     const review = await payload.create({
