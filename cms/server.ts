@@ -80,6 +80,36 @@ const sendWebResponse = async (response: Response, res: ExpressResponse): Promis
   Readable.fromWeb(response.body as WebReadableStream).pipe(res)
 }
 
+const isJSONType = (type: string): boolean => type === 'application/json' || type.endsWith('+json')
+
+/**
+ * Payload reads a body as JSON, or as multipart whose `_payload` field is JSON (the admin's uploads);
+ * anything else would reach its JSON parser and answer 500. The multipart form is parsed by the
+ * platform's `Request.formData()`, only to read `_payload`.
+ */
+const bodyError = async (request: Request, size: number): Promise<{ status: number; message: string } | undefined> => {
+  const contentType = request.headers.get('content-type') ?? ''
+  const type = contentType.split(';')[0].trim().toLowerCase()
+  if (size === 0 || isJSONType(type)) {
+    return undefined
+  }
+  if (type !== 'multipart/form-data') {
+    return {
+      status: 415,
+      message: `The request body is sent as ${contentType || 'an unnamed type'}; send it as application/json.`,
+    }
+  }
+  try {
+    const payloadField = (await request.clone().formData()).get('_payload')
+    if (typeof payloadField === 'string') {
+      JSON.parse(payloadField)
+    }
+    return undefined
+  } catch {
+    return { status: 400, message: 'The multipart body or its _payload field is not valid: _payload must be JSON.' }
+  }
+}
+
 /** Database round trip: the health check asks for one user count, whatever the adapter. */
 const isDatabaseUp = async (payload: Payload): Promise<boolean> => {
   const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 3_000).unref())
@@ -154,7 +184,13 @@ export const startServer = async ({
       res.status(400).json({ errors: [{ message: `The URL path ${req.path} is not valid percent-encoding.` }] })
       return
     }
-    sendWebResponse(await handler(toWebRequest(req), { params: Promise.resolve({ slug }) }), res).catch(next)
+    const request = toWebRequest(req)
+    const refused = await bodyError(request, Buffer.isBuffer(req.body) ? req.body.length : 0)
+    if (refused) {
+      res.status(refused.status).json({ errors: [{ message: refused.message }] })
+      return
+    }
+    sendWebResponse(await handler(request, { params: Promise.resolve({ slug }) }), res).catch(next)
   })
 
   let closeNext: () => Promise<void> = async () => {}

@@ -1,5 +1,6 @@
 import type {
   CollectionBeforeOperationHook,
+  CollectionSlug,
   Field,
   FlattenedField,
   GlobalBeforeOperationHook,
@@ -8,7 +9,8 @@ import type {
 
 import type { SoundtrackT } from '../translations/index.js'
 
-import { APIError, NotFound, ValidationError } from 'payload'
+import { APIError, buildVersionCollectionFields, getLocalizedPaths, NotFound, ValidationError } from 'payload'
+import { validOperators } from 'payload/shared'
 
 import { describeGiven } from '../../fields/translate.js'
 import { soundtrackT } from '../translations/index.js'
@@ -33,6 +35,28 @@ const isReference = (value: unknown, isPolymorphic: boolean, hasNumericIDs: bool
 const isDate = (value: unknown): boolean =>
   (typeof value === 'string' && !Number.isNaN(Date.parse(value))) ||
   (value instanceof Date && !Number.isNaN(value.getTime()))
+
+/**
+ * `{ root: { type: 'root', children: [...] } }` whose every node has a `type` and, if any, a list of
+ * children: what Lexical's own validation walks without crashing. Walked without recursion, so no
+ * nesting depth overflows the stack.
+ */
+const isLexicalDocument = (value: unknown): boolean => {
+  if (!isPlainObject(value) || !isPlainObject(value.root) || value.root.type !== 'root') {
+    return false
+  }
+  const nodes: unknown[] = [value.root]
+  while (nodes.length > 0) {
+    const node = nodes.pop()
+    if (!isPlainObject(node) || typeof node.type !== 'string' || !Array.isArray(node.children ?? [])) {
+      return false
+    }
+    for (const child of (node.children as unknown[] | undefined) ?? []) {
+      nodes.push(child)
+    }
+  }
+  return Array.isArray(value.root.children)
+}
 
 /** NUL cannot be stored by PostgreSQL and never belongs in a title or note. */
 const NUL = '\u0000'
@@ -92,6 +116,8 @@ const checkFields = (fields: Field[], data: Record<string, unknown>, prefix: str
       if (!isDate(value)) {
         errors.push({ path, message: t('soundtrackReviews:validation.date', { path, given: describeGiven(t, value) }) })
       }
+    } else if (field.type === 'richText' && !isLexicalDocument(value)) {
+      errors.push({ path, message: t('soundtrackReviews:validation.richText', { path }) })
     } else if (field.type === 'array' && Array.isArray(value)) {
       value.forEach((row, index) => {
         if (isPlainObject(row)) {
@@ -104,37 +130,67 @@ const checkFields = (fields: Field[], data: Record<string, unknown>, prefix: str
   }
 }
 
+type Operator = (typeof validOperators)[number]
+
 const LIST_OPERATORS = new Set(['all', 'in', 'not_in'])
-const ID_OPERATORS = new Set(['all', 'equals', 'in', 'not_equals', 'not_in'])
-const GEO_OPERATORS = new Set(['intersects', 'near', 'within'])
+const EQUALITY: Operator[] = ['equals', 'not_equals', 'in', 'not_in', 'all', 'exists']
+const ORDERED: Operator[] = [...EQUALITY, 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal']
+const TEXTUAL: Operator[] = [...ORDERED, 'like', 'not_like', 'contains']
+const GEO_OPERATORS = new Set<string>(['intersects', 'near', 'within'])
+
+/** What each field type can be asked (of Payload's `validOperators`, as its admin's filter offers); other types are left to Payload. */
+const OPERATORS_BY_TYPE = {
+  array: ['exists'],
+  blocks: ['exists'],
+  checkbox: EQUALITY,
+  code: TEXTUAL,
+  date: ORDERED,
+  email: TEXTUAL,
+  group: ['exists'],
+  join: ['equals', 'not_equals', 'exists'],
+  json: ['exists'],
+  number: ORDERED,
+  point: validOperators,
+  radio: EQUALITY,
+  relationship: EQUALITY,
+  richText: ['exists'],
+  select: EQUALITY,
+  text: TEXTUAL,
+  textarea: TEXTUAL,
+  upload: EQUALITY,
+} satisfies Partial<Record<FlattenedField['type'], readonly Operator[]>>
+
+type WhereType = keyof typeof OPERATORS_BY_TYPE
+
+/** The SQL adapters list the operators they build (`all` is missing there); geo ones they handle apart, for points. */
+const hasOperator = (req: PayloadRequest, operator: Operator): boolean => {
+  const { operators } = req.payload.db as { operators?: Record<string, unknown> }
+  return !operators || operator in operators || GEO_OPERATORS.has(operator)
+}
 
 const isScalar = (value: unknown): boolean => value === null || ['boolean', 'number', 'string'].includes(typeof value)
 
 const isWholeNumberID = (value: unknown): boolean =>
   (typeof value === 'number' && Number.isSafeInteger(value)) || (typeof value === 'string' && /^\d{1,15}$/.test(value))
 
-const fieldAt = (fields: FlattenedField[], path: string): FlattenedField | undefined => {
-  let level: FlattenedField[] | undefined = fields
-  let found: FlattenedField | undefined
-  for (const segment of path.split('.')) {
-    found = level?.find((field) => field.name === segment)
-    level = found && 'flattenedFields' in found ? found.flattenedFields : undefined
-  }
-  return found
-}
+const isFiniteNumber = (value: unknown): boolean =>
+  (typeof value === 'number' && Number.isFinite(value)) ||
+  (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+
+/** Staff read every document; a related collection read only in part (users, for an editor) may be compared by id alone. */
+const canReadAll = async (req: PayloadRequest, slug: string): Promise<boolean> =>
+  (await req.payload.collections[slug as CollectionSlug]?.config.access.read?.({ req })) === true
+
+type WhereChecks = Checks & { fieldSets: FlattenedField[][]; req: PayloadRequest }
 
 /**
- * A query's operands are values, never operator objects (`where[film][equals][$ne]=null`); on SQL
- * databases an id is a whole number. Refused with a 400 naming the condition, not a database 500.
+ * A query's operands are values, never operator objects (`where[film][equals][$ne]=null`), that the
+ * field's type can compare (dates, finite numbers, ids of the database's shape) with an operator the
+ * type and the database know; a path through a relationship reads only what the caller may read.
+ * Refused with a 400 naming the condition, not a database 500.
  */
-const checkWhere = (
-  where: unknown,
-  fields: FlattenedField[],
-  hasNumericIDs: boolean,
-  prefix: string,
-  errors: FieldError[],
-  t: SoundtrackT,
-): void => {
+const checkWhere = async (where: unknown, prefix: string, checks: WhereChecks): Promise<void> => {
+  const { errors, fieldSets, hasNumericIDs, req, t } = checks
   if (!isPlainObject(where)) {
     errors.push({
       path: prefix || 'where',
@@ -150,16 +206,65 @@ const checkWhere = (
         errors.push({ path, message: t('soundtrackReviews:validation.whereList', { path }) })
         continue
       }
-      clauses.forEach((clause, index) => checkWhere(clause, fields, hasNumericIDs, `${path}.${index}`, errors, t))
+      for (const [index, clause] of clauses.entries()) {
+        await checkWhere(clause, `${path}.${index}`, checks)
+      }
       continue
     }
     if (!isPlainObject(condition)) {
       errors.push({ path, message: t('soundtrackReviews:validation.whereOperator', { path }) })
       continue
     }
-    const field = key === 'id' ? undefined : fieldAt(fields, key)
-    const isIDPath = key === 'id' || field?.type === 'relationship' || field?.type === 'upload'
+    // Payload's own resolution of `film.title` into a field per collection; an unknown path is its 400.
+    const resolved = fieldSets.map((fields) =>
+      getLocalizedPaths({ fields, incomingPath: key, locale: req.locale ?? undefined, payload: req.payload }),
+    )
+    const known = resolved.find((segments) => segments.every((segment) => !segment.invalid && segment.field))
+    const segments = known ?? []
+    const hops = segments.map((segment, index) => ({ segment, index })).slice(1)
+    let unreadable: string | undefined
+    for (const { segment, index } of hops) {
+      if (!unreadable && segment.path !== 'id' && !(await canReadAll(req, segment.collectionSlug!))) {
+        unreadable = segments
+          .slice(0, index)
+          .map((before) => before.path)
+          .join('.')
+      }
+    }
+    if (unreadable) {
+      errors.push({
+        path,
+        message: t('soundtrackReviews:validation.whereUnreadable', { path: key, relation: unreadable }),
+      })
+      continue
+    }
+    const field = segments.at(-1)?.field
+    // A path into a rich text or JSON document (`plotRecap.root.children`) is Payload's JSON query.
+    const type =
+      field && key.split('.').at(-1) === field.name && field.type in OPERATORS_BY_TYPE
+        ? (field.type as WhereType)
+        : undefined
+    const allowed = type && OPERATORS_BY_TYPE[type].filter((operator) => hasOperator(req, operator))
+    // PostgreSQL stores a select as an enum, which refuses any other value with an error.
+    const options =
+      field?.type === 'select' || field?.type === 'radio'
+        ? field.options.map((option) => (typeof option === 'string' ? option : option.value))
+        : undefined
+    const isOption = (item: unknown): boolean => options?.includes(String(item)) ?? true
+    const isIDPath = field?.name === 'id' || ['join', 'relationship', 'upload'].includes(field?.type ?? '')
     for (const [operator, operand] of Object.entries(condition)) {
+      if (allowed && !allowed.includes(operator as Operator)) {
+        errors.push({
+          path: `${path}.${operator}`,
+          message: t('soundtrackReviews:validation.whereOperatorForType', {
+            path: key,
+            operator,
+            type: t(`soundtrackReviews:fieldType.${type!}`),
+            operators: allowed.join(', '),
+          }),
+        })
+        continue
+      }
       if (GEO_OPERATORS.has(operator)) {
         continue
       }
@@ -170,6 +275,8 @@ const checkWhere = (
             ? operand.split(',')
             : [operand]
         : [operand]
+      const odd = (isValid: (item: unknown) => boolean): unknown =>
+        operator === 'exists' ? undefined : items.find((item) => item !== null && !isValid(item))
       if (items.some((item) => typeof item === 'string' && item.includes(NUL))) {
         errors.push({
           path: `${path}.${operator}`,
@@ -183,12 +290,29 @@ const checkWhere = (
       } else if (
         hasNumericIDs &&
         isIDPath &&
-        ID_OPERATORS.has(operator) &&
-        !items.every((item) => item === null || item === '' || isWholeNumberID(item))
+        odd((item) => (item === '' && field?.name !== 'id') || isWholeNumberID(item)) !== undefined
       ) {
         errors.push({
           path: `${path}.${operator}`,
           message: t('soundtrackReviews:validation.operandIDs', { path, operator }),
+        })
+      } else if (!isIDPath && field?.type === 'date' && odd(isDate) !== undefined) {
+        const value = String(odd(isDate))
+        errors.push({
+          path: `${path}.${operator}`,
+          message: t('soundtrackReviews:validation.whereDate', { path: key, operator, value }),
+        })
+      } else if (!isIDPath && field?.type === 'number' && odd(isFiniteNumber) !== undefined) {
+        const value = String(odd(isFiniteNumber))
+        errors.push({
+          path: `${path}.${operator}`,
+          message: t('soundtrackReviews:validation.whereNumber', { path: key, operator, value }),
+        })
+      } else if (options && odd(isOption) !== undefined) {
+        const value = String(odd(isOption))
+        errors.push({
+          path: `${path}.${operator}`,
+          message: t('soundtrackReviews:validation.whereOption', { path: key, value, options: options.join(', ') }),
         })
       }
     }
@@ -202,7 +326,7 @@ const hasNumericIDs = (req: PayloadRequest): boolean => req.payload.db.defaultID
  * refused with a 400 naming the field before any hook can carry it into a query. Text with NUL, and
  * required text that is only invisible characters, are refused the same way.
  */
-export const refuseMalformedInput: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+export const refuseMalformedInput: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
   // Our own hooks' Local API calls are trusted; what comes over REST and GraphQL is not.
   if (req.payloadAPI === 'local') {
     return args
@@ -214,7 +338,12 @@ export const refuseMalformedInput: CollectionBeforeOperationHook = ({ args, coll
   const t = soundtrackT(req.t)
   const errors: FieldError[] = []
   if (where !== undefined && where !== null) {
-    checkWhere(where, collection.flattenedFields, hasNumericIDs(req), '', errors, t)
+    // A read of versions (`/versions`, which reaches this hook as `read` too) asks about `version.title`, `parent`.
+    const fieldSets = [
+      collection.flattenedFields,
+      ...(collection.versions ? [buildVersionCollectionFields(req.payload.config, collection, true)] : []),
+    ]
+    await checkWhere(where, '', { errors, fieldSets, hasNumericIDs: hasNumericIDs(req), req, t })
   }
   if (errors.length > 0) {
     throw new APIError(errors.map((error) => error.message).join(' '), 400, { errors }, true)

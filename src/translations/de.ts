@@ -38,9 +38,9 @@ export const de: typeof en = {
     'trackListImport.failed': 'Das Importieren ist fehlgeschlagen (HTTP {{status}}).',
     'trackListImport.unreachable': 'Der Server war nicht erreichbar, es wurde nichts importiert: {{error}}',
 
-
     'error.databaseUnavailable':
       'Die Datenbank antwortet gerade nicht (Neustart oder Umschaltung). Diese Anfrage hat nichts geändert: Versuchen Sie es in ein paar Sekunden erneut.',
+
     'error.discZero': 'CD 0 gibt es nicht: CDs werden ab 1 gezählt.',
     'error.trackNumberZero': 'Titelnummer 0 gibt es nicht: Titel werden ab 1 gezählt.',
     'error.discTooLarge': 'CD {{disc}} gibt es nicht: höchstens CD {{max}} ist möglich.',
@@ -278,5 +278,33 @@ export const de: typeof en = {
     'validation.operandNul': '{{path}}[{{operator}}] darf kein NUL-Zeichen (\\u0000) enthalten.',
     'validation.operandPlain': '{{path}}[{{operator}}] nimmt einfache Werte, nicht {{given}}.',
     'validation.operandIDs': '{{path}}[{{operator}}] nimmt IDs, und die sind hier ganze Zahlen.',
+    'validation.whereOperatorForType':
+      '{{path}}: {{operator}} ist kein Operator für {{type}}; möglich sind {{operators}}.',
+    'validation.whereDate':
+      '{{path}}: „{{value}}“ ist kein Datum ({{operator}} vergleicht Daten wie 2026-12-25 oder 2026-12-25T09:00:00Z).',
+    'validation.whereNumber': '{{path}}: „{{value}}“ ist keine endliche Zahl ({{operator}} vergleicht Zahlen).',
+    'validation.whereOption': '{{path}}: „{{value}}“ ist keine der möglichen Optionen ({{options}}).',
+    'validation.whereUnreadable':
+      '{{path}} kann nicht abgefragt werden: Sie dürfen nicht alles lesen, worauf {{relation}} verweist; vergleichen Sie {{relation}} nur über die ID.',
+    'validation.richText':
+      "{{path}}: Formatierter Text muss ein Lexical-Dokument sein: { root: { type: 'root', children: [...] } }.",
+    'fieldType.array': 'eine Liste von Zeilen',
+    'fieldType.blocks': 'Blöcke',
+    'fieldType.checkbox': 'ein Kontrollkästchen',
+    'fieldType.code': 'Code',
+    'fieldType.date': 'ein Datum',
+    'fieldType.email': 'eine E-Mail-Adresse',
+    'fieldType.group': 'eine Gruppe',
+    'fieldType.join': 'eine Verknüpfung (die Dokumente, die hierher verweisen)',
+    'fieldType.json': 'JSON',
+    'fieldType.number': 'eine Zahl',
+    'fieldType.point': 'einen Punkt',
+    'fieldType.radio': 'eine Auswahl',
+    'fieldType.relationship': 'eine Beziehung',
+    'fieldType.richText': 'formatierten Text',
+    'fieldType.select': 'eine Auswahl',
+    'fieldType.text': 'Text',
+    'fieldType.textarea': 'Text',
+    'fieldType.upload': 'einen Upload',
   },
 }

@@ -39,9 +39,9 @@ export const fr: typeof en = {
     'trackListImport.failed': 'L’importation a échoué (HTTP {{status}}).',
     'trackListImport.unreachable': 'L’importation n’a pas atteint le serveur : {{error}}',
 
-
     'error.databaseUnavailable':
       'La base de données ne répond pas pour le moment (redémarrage ou bascule). Cette requête n’a rien modifié : réessayez dans quelques secondes.',
+
     'error.discZero': 'Le disque 0 n’existe pas : les disques sont numérotés à partir de 1.',
     'error.trackNumberZero': 'La piste 0 n’existe pas : les pistes sont numérotées à partir de 1.',
     'error.discTooLarge': 'Disque {{disc}} : numéro trop élevé, le maximum est {{max}}.',
@@ -269,5 +269,33 @@ export const fr: typeof en = {
     'validation.operandNul': '{{path}}[{{operator}}] ne doit pas contenir de caractère NUL (\\u0000).',
     'validation.operandPlain': '{{path}}[{{operator}}] prend des valeurs simples, pas {{given}}.',
     'validation.operandIDs': '{{path}}[{{operator}}] prend des identifiants, ici des nombres entiers.',
+    'validation.whereOperatorForType':
+      '{{path}} : {{operator}} n’est pas un opérateur pour {{type}} ; utilisez {{operators}}.',
+    'validation.whereDate':
+      '{{path}} : « {{value}} » n’est pas une date ({{operator}} compare des dates comme 2026-12-25 ou 2026-12-25T09:00:00Z).',
+    'validation.whereNumber': '{{path}} : « {{value}} » n’est pas un nombre fini ({{operator}} compare des nombres).',
+    'validation.whereOption': '{{path}} : « {{value}} » n’est pas l’une de ses options ({{options}}).',
+    'validation.whereUnreadable':
+      '{{path}} ne peut pas être interrogé : vous ne pouvez pas lire tout ce vers quoi pointe {{relation}} ; comparez {{relation}} par son identifiant seulement.',
+    'validation.richText':
+      "{{path}} : le texte enrichi doit être un document Lexical { root: { type: 'root', children: [...] } }.",
+    'fieldType.array': 'une liste de lignes',
+    'fieldType.blocks': 'des blocs',
+    'fieldType.checkbox': 'une case à cocher',
+    'fieldType.code': 'du code',
+    'fieldType.date': 'une date',
+    'fieldType.email': 'une adresse e-mail',
+    'fieldType.group': 'un groupe',
+    'fieldType.join': 'une jointure (les documents qui pointent ici)',
+    'fieldType.json': 'du JSON',
+    'fieldType.number': 'un nombre',
+    'fieldType.point': 'un point',
+    'fieldType.radio': 'un choix',
+    'fieldType.relationship': 'une relation',
+    'fieldType.richText': 'du texte enrichi',
+    'fieldType.select': 'un choix',
+    'fieldType.text': 'du texte',
+    'fieldType.textarea': 'du texte',
+    'fieldType.upload': 'un fichier envoyé',
   },
 }
