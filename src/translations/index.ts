@@ -57,13 +57,15 @@ const toRecord = (label: TranslatedLabel, merged: Merged): Record<string, string
   return Object.fromEntries(
     Object.keys(merged).map((language) => {
       const text = String(stringIn(language) ?? stringIn('en') ?? label.translationKey)
-      return [language, text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(label.translationVars?.[name] ?? ''))]
+      return [
+        language,
+        text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(label.translationVars?.[name] ?? '')),
+      ]
     }),
   )
 }
 
-const staticIn = <T>(value: T, merged: Merged): T =>
-  (isTranslated(value) ? toRecord(value, merged) : value) as T
+const staticIn = <T>(value: T, merged: Merged): T => (isTranslated(value) ? toRecord(value, merged) : value) as T
 
 /** Labels, descriptions and option labels of fields, recursively, as per-language records. */
 const staticFields = (fields: Field[], merged: Merged): Field[] =>
@@ -99,20 +101,11 @@ const staticFields = (fields: Field[], merged: Merged): Field[] =>
   })
 
 /**
- * The plugin's labels and descriptions as per-language records from the merged strings (ours, then
- * the site's), since Payload keeps some field schemas per collection, not per language.
+ * The plugin's field labels, descriptions and option labels as per-language records from the merged
+ * strings (ours, then the site's): Payload 3.90 keeps some field schemas per collection, not per
+ * language. Collection and global labels stay functions, which Payload calls per request.
  */
-export const withStaticLabels = <T extends CollectionConfig | GlobalConfig>(entity: T, i18n: Config['i18n']): T => {
-  const merged = i18n?.translations ?? {}
-  const admin = entity.admin as Record<string, unknown> | undefined
-  const labels = 'labels' in entity ? (entity.labels as Record<string, unknown> | undefined) : undefined
-  return {
-    ...entity,
-    ...('label' in entity ? { label: staticIn(entity.label, merged) } : {}),
-    ...(labels
-      ? { labels: { singular: staticIn(labels.singular, merged), plural: staticIn(labels.plural, merged) } }
-      : {}),
-    ...(admin ? { admin: { ...admin, description: staticIn(admin.description, merged) } } : {}),
-    fields: staticFields(entity.fields, merged),
-  }
-}
+export const withStaticLabels = <T extends CollectionConfig | GlobalConfig>(entity: T, i18n: Config['i18n']): T => ({
+  ...entity,
+  fields: staticFields(entity.fields, i18n?.translations ?? {}),
+})

@@ -14,15 +14,23 @@ import { login, openBrowser, screenshotDir, startAdminServer } from './harness'
 
 type Key = keyof typeof en.soundtrackReviews
 
-/** Each English string's literal parts (between `{{vars}}` and `<c>` tags) that its German does not share. */
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Every German string, for the words German shares with English ("Film", "des Films"). */
+const GERMAN = Object.values(de.soundtrackReviews).join('\n')
+
+/** Each English string's literal parts (between `{{vars}}` and `<c>` tags) that no German string uses as words. */
 const ENGLISH_PHRASES = (Object.entries(en.soundtrackReviews) as [Key, string][]).flatMap(([key, value]) =>
   value
     .split(/\{\{\w+\}\}|<\/?c>|\n/)
     .map((part) => part.replace(/^[\s,.:;()–-]+|[\s,.:;()–-]+$/g, ''))
-    .filter((part) => /[A-Za-z]{3}/.test(part) && !de.soundtrackReviews[key].includes(part)),
+    .filter(
+      (part) =>
+        /[A-Za-z]{3}/.test(part) &&
+        !de.soundtrackReviews[key].includes(part) &&
+        !new RegExp(`(?<![A-Za-zÄÖÜäöüß])${escape(part)}(?![A-Za-zÄÖÜäöüß])`).test(GERMAN),
+    ),
 )
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** The English phrases found on the page: visible text, aria-labels, placeholders, titles. */
 const englishLeft = async (page: Page): Promise<string[]> => {
