@@ -5,6 +5,7 @@ import { fr } from '@payloadcms/translations/languages/fr'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
+
 import { soundtrackReviews } from 'payload-soundtrack-reviews'
 
 import { databaseAdapter } from './database'

@@ -1,12 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
 import type { ResolvedOptions } from '../src/types.js'
+
 import { slug } from '../fields/slug.js'
 import { anyone } from '../src/access/anyone.js'
 import { isAdminOrEditor } from '../src/access/isAdminOrEditor.js'
-import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists.js'
 import { invalidateAfterChange, invalidateAfterDelete } from '../src/cache/contentVersion.js'
 import { takenSlugs } from '../src/db/takenSlugs.js'
+import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists.js'
 import { byLanguage, translated } from '../src/translations/index.js'
 import { applyOverride } from './overrides.js'
 

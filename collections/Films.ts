@@ -1,19 +1,20 @@
 import type { CollectionConfig } from 'payload'
 
 import type { ResolvedOptions } from '../src/types.js'
+
+import { componentPath } from '../fields/componentPath.js'
+import { runtimeSync } from '../fields/runtimeSync.js'
 import { slug } from '../fields/slug.js'
 import { wholeNumber } from '../fields/wholeNumber.js'
 import { anyone } from '../src/access/anyone.js'
 import { isAdminOrEditor } from '../src/access/isAdminOrEditor.js'
-import { deleteFilmTracks, refuseFilmDeleteWithReviews } from '../src/hooks/protectFilmReviews.js'
-import { keepFilmTotals } from '../src/hooks/keepFilmTotals.js'
 import { invalidateAfterChange, invalidateAfterDelete } from '../src/cache/contentVersion.js'
-import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists.js'
 import { takenSlugs } from '../src/db/takenSlugs.js'
+import { keepFilmTotals } from '../src/hooks/keepFilmTotals.js'
+import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists.js'
+import { deleteFilmTracks, refuseFilmDeleteWithReviews } from '../src/hooks/protectFilmReviews.js'
 import { byLanguage, translated } from '../src/translations/index.js'
 import { applyOverride } from './overrides.js'
-import { componentPath } from '../fields/componentPath.js'
-import { runtimeSync } from '../fields/runtimeSync.js'
 
 const derived = { readOnly: true, position: 'sidebar' } as const
 

@@ -1,19 +1,20 @@
 import type { GlobalConfig, PayloadRequest } from 'payload'
 
+import type { ResolvedOptions } from '../src/types.js'
+
 import { isValidID } from 'payload'
 
-import type { ResolvedOptions } from '../src/types.js'
+import { componentPath } from '../fields/componentPath.js'
 import { isAdmin } from '../src/access/isAdmin.js'
+import { invalidateAfterGlobalChange } from '../src/cache/contentVersion.js'
 import { assignScheduleSlots } from '../src/hooks/assignScheduleSlots.js'
-import { queueIDs } from '../src/schedule/queue.js'
 import { lockScheduleBeforeSaving } from '../src/hooks/lockBeforeWriting.js'
 import { pruneQueue } from '../src/hooks/pruneQueue.js'
-import { invalidateAfterGlobalChange } from '../src/cache/contentVersion.js'
 import { refuseMalformedGlobalInput } from '../src/hooks/refuseMalformedInput.js'
 import { refuseStaleSchedule } from '../src/hooks/refuseStaleSchedule.js'
-import { isLocalDate, isValidTimeZone, parseTimeOfDay, WEEKDAYS } from '../src/schedule/index.js'
-import { componentPath } from '../fields/componentPath.js'
 import { showLastRun } from '../src/jobs/lastRun.js'
+import { isLocalDate, isValidTimeZone, parseTimeOfDay, WEEKDAYS } from '../src/schedule/index.js'
+import { queueIDs } from '../src/schedule/queue.js'
 import { byLanguage, soundtrackT, translated } from '../src/translations/index.js'
 
 /** The job's run state: read from the kv store (see lastRun.ts), never stored in or written through the global. */

@@ -1,20 +1,21 @@
 import type { CollectionConfig } from 'payload'
 
 import type { ResolvedOptions } from '../src/types.js'
+
 import { duration } from '../fields/duration.js'
 import { DISCS, TRACK_NUMBERS, wholeNumber } from '../fields/wholeNumber.js'
 import { anyone } from '../src/access/anyone.js'
 import { isAdminOrEditor } from '../src/access/isAdminOrEditor.js'
+import { invalidateAfterChange, invalidateAfterDelete } from '../src/cache/contentVersion.js'
 import { ensureUniqueTrackNumber } from '../src/hooks/ensureUniqueTrackNumber.js'
 import { refuseCitedTrackDelete, refuseCitedTrackMove } from '../src/hooks/keepCitedTracks.js'
-import { invalidateAfterChange, invalidateAfterDelete } from '../src/cache/contentVersion.js'
 import {
   lockTracksBeforeWrite,
   refreshFilmRuntimeAfterChange,
   refreshFilmRuntimeAfterDelete,
 } from '../src/hooks/refreshFilmRuntime.js'
-import { applyOverride } from './overrides.js'
 import { byLanguage, translated } from '../src/translations/index.js'
+import { applyOverride } from './overrides.js'
 
 export const Tracks = (options: ResolvedOptions): CollectionConfig =>
   applyOverride(

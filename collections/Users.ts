@@ -1,11 +1,12 @@
 import type { Access, CollectionConfig } from 'payload'
 
 import type { ResolvedOptions } from '../src/types.js'
-import { hasRole } from '../src/access/roles.js'
+
 import { isAdmin, isAdminField } from '../src/access/isAdmin.js'
 import { isAdminOrEditor } from '../src/access/isAdminOrEditor.js'
-import { assignFirstUserAdmin } from '../src/hooks/assignFirstUserAdmin.js'
+import { hasRole } from '../src/access/roles.js'
 import { roles } from '../src/access/roles.js'
+import { assignFirstUserAdmin } from '../src/hooks/assignFirstUserAdmin.js'
 import { translated } from '../src/translations/index.js'
 
 const isAdminOrSelf: Access = ({ req }) => {

@@ -1,10 +1,11 @@
+import type { ReviewPage } from 'payload-soundtrack-reviews'
+
 /*
  * How a site frontend reads the column with the official REST client and our generated types.
  * `select` / `depth` / `populate` are chosen so a list page fetches no rich-text bodies; a review page
  * is one request to the plugin's `by-slug` endpoint. examples/static-site.ts builds a whole site.
  */
 import type { Config } from '../cms/payload-types'
-import type { ReviewPage } from 'payload-soundtrack-reviews'
 
 import { PayloadSDK, PayloadSDKError } from '@payloadcms/sdk'
 

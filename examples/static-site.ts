@@ -1,3 +1,5 @@
+import type { PublicSchedule, ReviewPage } from 'payload-soundtrack-reviews'
+
 /*
  * A reference frontend: a static site generated from the running CMS with plain `fetch`. One request
  * for the index (published reviews, newest first), one for the schedule ("next week"), then ONE
@@ -6,7 +8,6 @@
  *   node scripts/node.mjs examples/static-site.ts http://localhost:3000/api ./site
  */
 import type { Film, Review } from '../cms/payload-types'
-import type { PublicSchedule, ReviewPage } from 'payload-soundtrack-reviews'
 
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'

@@ -8,10 +8,10 @@ import type { Page } from 'playwright-core'
 import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
+import { seedDemo } from '../cms/seed'
 import { defaultSlugs as slugs } from '../src/options'
 import { localDateOf } from '../src/schedule/format'
 import { nextSlots } from '../src/schedule/slots'
-import { seedDemo } from '../cms/seed'
 import { apiGet, createFirstAdmin, openBrowser, startAdminServer } from '../test/e2e/harness'
 
 const OUT = path.resolve('docs/screenshots')

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { CacheOptions, PluginSlugs, ResolvedOptions } from './types.js'
+
 import { defaultOptions, defaultSlugs } from './options.js'
 
 /** Where the plugin keeps its resolved slugs and review URL on the Payload config, for hooks and endpoints. */

@@ -1,11 +1,12 @@
 import type { CollectionSlug, Payload, Where } from 'payload'
 
+import type { RunningServer } from '../cms/server'
+import type { ID } from '../src/relationID'
+import type { TestUser } from './helpers'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { RunningServer } from '../cms/server'
-import type { TestUser } from './helpers'
 import { countDocs, expectAPIError, loginHeaders, startStaffServer, uniqueSuffix, uniqueTitle } from './helpers'
-import type { ID } from '../src/relationID'
 
 let server: RunningServer
 let payload: Payload
@@ -921,7 +922,7 @@ describe('author and publishedAt', () => {
     expect(after.publishedAt ?? null).toBeNull()
   })
 
-  it("should let an editor save a draft of a review another user wrote, and refuse an author of no user", async () => {
+  it('should let an editor save a draft of a review another user wrote, and refuse an author of no user', async () => {
     const film = await payload.create({ collection: 'films', data: { title: uniqueTitle('Shared film') }, depth: 0 })
     const review = await payload.create({
       collection: 'reviews',
@@ -949,7 +950,9 @@ describe('author and publishedAt', () => {
     })
     expect(nobody.status).toBe(400)
     const body = (await nobody.json()) as { errors: { data?: { errors?: { path: string; message: string }[] } }[] }
-    expect(body.errors[0].data?.errors).toEqual([{ path: 'author', message: 'No user has the id 999999.', label: 'Author' }])
+    expect(body.errors[0].data?.errors).toEqual([
+      { path: 'author', message: 'No user has the id 999999.', label: 'Author' },
+    ])
   })
 
   it('should let an admin set the author', async () => {

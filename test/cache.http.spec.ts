@@ -1,11 +1,12 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import type { RunningServer } from '../cms/server'
+import type { ID } from '../src/relationID'
+import type { TestUser } from './helpers'
+
 import { createLocalReq, createPayloadRequest, getPayload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { RunningServer } from '../cms/server'
-import type { TestUser } from './helpers'
-import type { ID } from '../src/relationID'
 import { readContentVersion } from '../src/cache/contentVersion'
 import { publishDueReviews } from '../src/jobs/publishDueReviews'
 import { createUser, isJobPoll, loginHeaders, startTestServer, uniqueTitle, withQueryCount } from './helpers'

@@ -1,11 +1,12 @@
 import type { Config, GlobalConfig, Payload, PayloadRequest, Plugin } from 'payload'
 
+import type { ID } from '../src/relationID'
+import type { TestUser } from './helpers'
+
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { APIError, buildConfig, createLocalReq, getPayload } from 'payload'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import type { TestUser } from './helpers'
-import type { ID } from '../src/relationID'
 import { databaseAdapter } from '../cms/database'
 import { soundtrackReviews } from '../src/index'
 import { publishDueReviews } from '../src/jobs/publishDueReviews'

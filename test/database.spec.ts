@@ -1,8 +1,9 @@
+import type { RunningServer } from '../cms/server'
+
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { RunningServer } from '../cms/server'
 import { databaseAdapter, databaseKind, DEFAULT_DATABASE_URI } from '../cms/database'
 import { soundtrackReviews } from '../src/index'
 import { startTestServer } from './helpers'

@@ -1,12 +1,13 @@
+import type { RunningServer } from '../cms/server'
+import type { SiteBuild } from '../examples/static-site'
+import type { BrowserSession } from './e2e/harness'
+
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { SiteBuild } from '../examples/static-site'
-import type { RunningServer } from '../cms/server'
-import type { BrowserSession } from './e2e/harness'
 import { seedDemo } from '../cms/seed'
 import { buildSite } from '../examples/static-site'
 import { openBrowser } from './e2e/harness'

@@ -1,14 +1,15 @@
 import type { Payload } from 'payload'
 
+import type { RunningServer } from '../cms/server'
+import type { ID } from '../src/relationID'
+
 import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { RunningServer } from '../cms/server'
-import { findFeedReviews } from '../src/feeds/findFeedReviews'
 import { DRAFT_ONLY_MARKER, seedDemo } from '../cms/seed'
 import { paragraph, richText } from '../cms/seed/richText'
+import { findFeedReviews } from '../src/feeds/findFeedReviews'
 import { createUser, loginHeaders, startTestServer, uniqueSuffix, uniqueTitle, withQueryCount } from './helpers'
-import type { ID } from '../src/relationID'
 
 type Format = 'atom' | 'json' | 'rss'
 

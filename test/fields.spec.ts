@@ -7,10 +7,10 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-import { translations, withTranslations } from '../src/translations'
 import { formatClock, MAX_CLOCK_SECONDS, parseClock, toISO8601Duration } from '../fields/duration'
 import { validateRating } from '../fields/rating'
 import { slugify } from '../fields/slug'
+import { translations, withTranslations } from '../src/translations'
 
 /** Payload's own i18n with the plugin's strings merged in, as a request in `language` gets it. */
 const i18nIn = (language: 'de' | 'en') =>

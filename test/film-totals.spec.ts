@@ -1,12 +1,13 @@
 import type { Payload } from 'payload'
 
+import type { RunningServer } from '../cms/server'
+import type { ID } from '../src/relationID'
+import type { TestUser } from './helpers'
+
 import fc from 'fast-check'
 import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { RunningServer } from '../cms/server'
-import type { TestUser } from './helpers'
-import type { ID } from '../src/relationID'
 import { formatClock } from '../fields/duration'
 import { recomputeFilmTotals, sumFilmTracks } from '../src/runtime/filmTotals'
 import { isJobPoll, loginHeaders, startStaffServer, uniqueTitle, withQueryCount } from './helpers'

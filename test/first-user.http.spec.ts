@@ -1,6 +1,7 @@
+import type { RunningServer } from '../cms/server'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { RunningServer } from '../cms/server'
 import { startTestServer, uniqueSuffix } from './helpers'
 
 let server: RunningServer

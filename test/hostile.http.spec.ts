@@ -1,10 +1,11 @@
 import type { Payload } from 'payload'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-
 import type { RunningServer } from '../cms/server'
 import type { ID } from '../src/relationID'
 import type { TestUser } from './helpers'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { dumpDatabase, loginHeaders, startStaffServer, uniqueTitle } from './helpers'
 
 let server: RunningServer

@@ -1,9 +1,10 @@
 import type { Payload } from 'payload'
 
+import type { ID } from '../src/relationID'
+
 import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import type { ID } from '../src/relationID'
 import { findFeedReviews } from '../src/feeds/findFeedReviews'
 import { publishDueReviews } from '../src/jobs/publishDueReviews'
 import { setClock, startPayload, uniqueTitle } from './helpers'

@@ -1,11 +1,12 @@
 import type { ChildProcess } from 'node:child_process'
 import type { Payload } from 'payload'
 
+import type { ID } from '../src/relationID'
+
 import { spawn } from 'node:child_process'
 import { getPayload } from 'payload'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 
-import type { ID } from '../src/relationID'
 import { setClock, testDatabaseURI, uniqueTitle } from './helpers'
 import { publishedVersionCount } from './scheduleFixtures'
 

@@ -1,10 +1,11 @@
 import type { Payload } from 'payload'
 
+import type { RunningServer } from '../cms/server'
+import type { TestUser } from './helpers'
+
 import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { RunningServer } from '../cms/server'
-import type { TestUser } from './helpers'
 import { loginHeaders, startStaffServer, uniqueTitle } from './helpers'
 
 /* Consistency across several writes in one request, bulk writes, and editors' limits. */

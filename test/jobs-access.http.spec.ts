@@ -1,6 +1,7 @@
+import type { RunningServer } from '../cms/server'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { RunningServer } from '../cms/server'
 import { createUser, loginHeaders, startTestServer } from './helpers'
 
 const SECRET = 'cron-secret-for-tests'

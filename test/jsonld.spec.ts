@@ -1,17 +1,18 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import type { ID } from '../src/relationID'
+import type { TestUser } from './helpers'
+
 import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { TestUser } from './helpers'
+import { DRAFT_ONLY_MARKER, seedDemo } from '../cms/seed'
 import { reviewJsonLdEndpoint } from '../src/endpoints/reviewJsonLd'
 import { buildReviewJsonLd } from '../src/jsonLd/buildReviewJsonLd'
 import { loadReviewJsonLd } from '../src/jsonLd/loadReviewJsonLd'
 import { serializeJsonLd } from '../src/jsonLd/serializeJsonLd'
 import { resolveOptions } from '../src/options'
-import { DRAFT_ONLY_MARKER, seedDemo } from '../cms/seed'
 import { createUser, startPayload, uniqueTitle, withQueryCount } from './helpers'
-import type { ID } from '../src/relationID'
 
 // JSON-LD is walked freely by the snippet checks below, as Google's validator walks it.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,8 +1,9 @@
 import type { Payload } from 'payload'
 
+import type { RunningServer } from '../cms/server'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { RunningServer } from '../cms/server'
 import { seedDemo } from '../cms/seed'
 import { DRAFT_ONLY_MARKER } from '../cms/seed/johnWick'
 import { createUser, startTestServer } from './helpers'

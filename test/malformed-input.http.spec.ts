@@ -1,7 +1,8 @@
+import type { FlattenedField, Payload } from 'payload'
+
 import type { RunningServer } from '../cms/server'
 import type { ID } from '../src/relationID'
 import type { TestUser } from './helpers'
-import type { FlattenedField, Payload } from 'payload'
 
 import { validOperators } from 'payload/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -8,9 +8,9 @@ import { beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { databaseAdapter, mongoTransactionWarning } from '../cms/database'
 import { soundtrackReviews } from '../src/index'
+import { relationID } from '../src/relationID'
 import { without } from '../src/schedule/queue'
 import { queueIDs } from '../src/schedule/queue'
-import { relationID } from '../src/relationID'
 
 type MongoAdapterInstance = {
   init: () => Promise<void>

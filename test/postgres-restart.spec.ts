@@ -1,10 +1,11 @@
+import type { RunningServer } from '../cms/server'
+
 import { execFile } from 'node:child_process'
 import { setTimeout as delay } from 'node:timers/promises'
 import { promisify } from 'node:util'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import type { RunningServer } from '../cms/server'
 import { createUser, loginHeaders, setClock, startTestServer, uniqueTitle } from './helpers'
 
 /**
@@ -234,9 +235,7 @@ describe.skipIf(process.env.TEST_DB !== 'postgres')(
           `reads ${load.counts.reads} ok, ${load.counts.readsFailed} failed.`,
       )
 
-      expect([...load.refusals], 'the statuses of refused reads and writes').toEqual(
-        load.refusals.size ? [503] : [],
-      )
+      expect([...load.refusals], 'the statuses of refused reads and writes').toEqual(load.refusals.size ? [503] : [])
       await expectAllKept(load.acknowledged)
       await expectJobPublishes()
     })

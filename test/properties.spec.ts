@@ -1,11 +1,12 @@
 import type { Payload } from 'payload'
 
-import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-
 import type { RunningServer } from '../cms/server'
 import type { ID } from '../src/relationID'
 import type { Cadence, Weekday } from '../src/schedule'
+
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { nextSlots, WEEKDAYS } from '../src/schedule'
 import { localDateTimeOf } from '../src/schedule/zone'
 import { parseTrackList } from '../src/tracklist/parseTrackList'

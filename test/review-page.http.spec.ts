@@ -1,17 +1,18 @@
 import type { Payload } from 'payload'
 
+import type { RunningServer } from '../cms/server'
+import type { ID } from '../src/relationID'
+import type { ReviewPage } from '../src/reviewPage/loadReviewPage'
+import type { TestUser } from './helpers'
+
 import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { RunningServer } from '../cms/server'
-import type { ReviewPage } from '../src/reviewPage/loadReviewPage'
-import type { TestUser } from './helpers'
-import { heading, paragraph, richText } from '../cms/seed/richText'
 import { seedDemo } from '../cms/seed'
-import { loadReviewPage } from '../src/reviewPage/loadReviewPage'
+import { heading, paragraph, richText } from '../cms/seed/richText'
 import { resolveOptions } from '../src/options'
+import { loadReviewPage } from '../src/reviewPage/loadReviewPage'
 import { createUser, loginHeaders, startTestServer, uniqueTitle, withQueryCount } from './helpers'
-import type { ID } from '../src/relationID'
 
 let server: RunningServer
 let payload: Payload

@@ -1,13 +1,15 @@
 import type { Payload } from 'payload'
 
+import type { RunningServer } from '../cms/server'
+import type { ID } from '../src/relationID'
+import type { TestUser } from './helpers'
+
 import { createLocalReq } from 'payload'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import type { RunningServer } from '../cms/server'
-import type { TestUser } from './helpers'
 import { paragraph, richText } from '../cms/seed/richText'
-import { createUser, loginHeaders, setClock, startTestServer, uniqueSuffix, uniqueTitle } from './helpers'
 import { publishDueReviews } from '../src/jobs/publishDueReviews'
+import { createUser, loginHeaders, setClock, startTestServer, uniqueSuffix, uniqueTitle } from './helpers'
 import {
   draftReviews,
   FRIDAYS_IN_NEW_YORK,
@@ -20,7 +22,6 @@ import {
   S3,
   SCHEDULE,
 } from './scheduleFixtures'
-import type { ID } from '../src/relationID'
 
 type Upcoming = {
   slot: string

@@ -1,10 +1,12 @@
 import type { Payload } from 'payload'
 
+import type { PublishRun } from '../src/jobs/publishDueReviews'
+import type { ID } from '../src/relationID'
+import type { TestUser } from './helpers'
+
 import { createLocalReq } from 'payload'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import type { PublishRun } from '../src/jobs/publishDueReviews'
-import type { TestUser } from './helpers'
 import { publishDueReviews } from '../src/jobs/publishDueReviews'
 import { createUser, expectAPIError, expectValidationError, setClock, startPayload, uniqueTitle } from './helpers'
 import {
@@ -21,7 +23,6 @@ import {
   S4,
   SCHEDULE,
 } from './scheduleFixtures'
-import type { ID } from '../src/relationID'
 
 type ScheduleState = {
   enabled?: boolean | null

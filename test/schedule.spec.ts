@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
-
 import type { Cadence, QueuedReview } from '../src/schedule'
+
+import { describe, expect, it } from 'vitest'
 
 import {
   assignSlots,

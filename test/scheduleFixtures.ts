@@ -1,8 +1,9 @@
 import type { Payload } from 'payload'
 
+import type { ID } from '../src/relationID'
+
 import { vi } from 'vitest'
 
-import type { ID } from '../src/relationID'
 import { lastRunKey } from '../src/jobs/lastRun'
 import { uniqueTitle } from './helpers'
 

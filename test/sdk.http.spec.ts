@@ -1,8 +1,9 @@
+import type { RunningServer } from '../cms/server'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { RunningServer } from '../cms/server'
-import { createClient, listReviews, readReview } from '../examples/frontend'
 import { seedDemo } from '../cms/seed'
+import { createClient, listReviews, readReview } from '../examples/frontend'
 import { startTestServer } from './helpers'
 
 let server: RunningServer

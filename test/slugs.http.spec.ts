@@ -1,8 +1,9 @@
+import type { RunningServer } from '../cms/server'
+import type { TestUser } from './helpers'
+
 /* Slugs over HTTP: unique across every review (draft or published), made for any title, suffixed when taken. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { RunningServer } from '../cms/server'
-import type { TestUser } from './helpers'
 import { createUser, loginHeaders, startTestServer, uniqueSuffix } from './helpers'
 
 let server: RunningServer

@@ -1,12 +1,13 @@
 import type { Payload } from 'payload'
 
+import type { RunningServer } from '../cms/server'
+import type { ID } from '../src/relationID'
+import type { TestUser } from './helpers'
+
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { RunningServer } from '../cms/server'
-import type { TestUser } from './helpers'
 import { loginHeaders, startStaffServer, uniqueTitle, withQueryCount } from './helpers'
-import type { ID } from '../src/relationID'
 
 const FALLOUT = readFileSync(new URL('./fixtures/fallout-tracklist.txt', import.meta.url), 'utf8')
 

@@ -1,8 +1,9 @@
 import type { Payload } from 'payload'
 
+import type { RunningServer } from '../cms/server'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { RunningServer } from '../cms/server'
 import { countDocs, createUser, expectAPIError, loginHeaders, startTestServer, uniqueSuffix } from './helpers'
 
 let server: RunningServer

@@ -1,9 +1,10 @@
 import type { CollectionSlug, Payload } from 'payload'
 
+import type { TestUser } from './helpers'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { countDocs, createUser, expectValidationError, startPayload, uniqueSuffix, uniqueTitle } from './helpers'
-import type { TestUser } from './helpers'
 
 let payload: Payload
 let editor: TestUser

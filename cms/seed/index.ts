@@ -1,9 +1,11 @@
 import type { DefaultDocumentIDType, Payload, PayloadRequest } from 'payload'
 
+import type { DemoCue, DemoFilm } from './types'
+
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 
-import type { DemoCue, DemoFilm } from './types'
 import { defaultSlugs as slugs, parseTrackList } from 'payload-soundtrack-reviews'
+
 import { demoComposers } from './composers'
 import { fallout } from './fallout'
 import { johnWick } from './johnWick'

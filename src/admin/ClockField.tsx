@@ -2,11 +2,11 @@
 
 import type { TextFieldClientComponent } from 'payload'
 
+import type { ClockRefusal } from '../../fields/duration.js'
+
 import { getTranslation } from '@payloadcms/translations'
 import { TextInput, useField, useForm } from '@payloadcms/ui'
 import React, { Fragment, useCallback, useState } from 'react'
-
-import type { ClockRefusal } from '../../fields/duration.js'
 
 import { clockReason, formatClock, parseClock } from '../../fields/duration.js'
 import { useSoundtrackTranslation } from './useSoundtrackTranslation.js'

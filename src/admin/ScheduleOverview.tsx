@@ -2,12 +2,13 @@
 
 import type { UIFieldClientComponent } from 'payload'
 
+import type { Weekday } from '../schedule/index.js'
+import type { QueuedSlot, ScheduleWeek } from './scheduleWeeks.js'
+
 import { Banner, useConfig, useDocumentEvents, useDocumentInfo, useFormFields, useFormModified } from '@payloadcms/ui'
 import { formatAdminURL, reduceFieldsToValues } from 'payload/shared'
 import React, { useEffect, useMemo, useState } from 'react'
 
-import type { QueuedSlot, ScheduleWeek } from './scheduleWeeks.js'
-import type { Weekday } from '../schedule/index.js'
 import { assignSlots, isLocalDate, isValidTimeZone, isWeekday, parseTimeOfDay, WEEKDAYS } from '../schedule/index.js'
 import { fetchJSON, useApiURL } from './api.js'
 import { scheduleWeeks } from './scheduleWeeks.js'

@@ -2,11 +2,12 @@
 
 import type { FieldDescriptionClientComponent } from 'payload'
 
+import type { PublicSchedule } from '../endpoints/schedule.js'
+import type { SoundtrackTranslation } from './useSoundtrackTranslation.js'
+
 import { FieldDescription, useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import React from 'react'
 
-import type { PublicSchedule } from '../endpoints/schedule.js'
-import type { SoundtrackTranslation } from './useSoundtrackTranslation.js'
 import { usePublicSchedule } from './publicSchedule.js'
 import { useSoundtrackTranslation } from './useSoundtrackTranslation.js'
 

@@ -2,17 +2,17 @@
 
 import type { UIFieldClientComponent } from 'payload'
 
-import { Button, CheckboxInput, toast, useDocumentInfo, useFormFields } from '@payloadcms/ui'
-import React, { useMemo, useState } from 'react'
-
+import type { ClockRefusal } from '../../fields/duration.js'
 import type { ImportError } from '../endpoints/importTrackList.js'
 import type { SoundtrackReviewsTranslationKeys } from '../translations/index.js'
 import type { SoundtrackTranslation } from './useSoundtrackTranslation.js'
-import type { ClockRefusal } from '../../fields/duration.js'
+
+import { Button, CheckboxInput, toast, useDocumentInfo, useFormFields } from '@payloadcms/ui'
+import React, { useMemo, useState } from 'react'
 
 import { clockReason, formatClock } from '../../fields/duration.js'
-import { en } from '../translations/en.js'
 import { parseTrackList } from '../tracklist/parseTrackList.js'
+import { en } from '../translations/en.js'
 import { fetchJSON, useApiURL } from './api.js'
 import { reportTracksImported } from './trackEvents.js'
 import { useSoundtrackTranslation } from './useSoundtrackTranslation.js'

@@ -1,8 +1,9 @@
 'use client'
 
+import type { PublicSchedule } from '../endpoints/schedule.js'
+
 import { useEffect, useState } from 'react'
 
-import type { PublicSchedule } from '../endpoints/schedule.js'
 import { isValidTimeZone } from '../schedule/cadence.js'
 import { fetchJSON, useApiURL } from './api.js'
 

@@ -1,4 +1,5 @@
 import type { Cadence } from '../schedule/cadence.js'
+
 import { isWeekday } from '../schedule/cadence.js'
 import { localDateOf } from '../schedule/format.js'
 import { nextSlots } from '../schedule/slots.js'

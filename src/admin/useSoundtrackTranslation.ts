@@ -2,10 +2,11 @@
 
 import type { I18nClient, TFunction } from '@payloadcms/translations'
 
+import type { SoundtrackReviewsTranslationKeys, SoundtrackReviewsTranslations } from '../translations/index.js'
+
 import { useTranslation } from '@payloadcms/ui'
 import { useCallback } from 'react'
 
-import type { SoundtrackReviewsTranslationKeys, SoundtrackReviewsTranslations } from '../translations/index.js'
 import { formatSlotLabel } from '../schedule/format.js'
 
 export type SoundtrackTranslation = {

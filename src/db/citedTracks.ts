@@ -1,6 +1,7 @@
 import type { PayloadRequest, Where } from 'payload'
 
 import type { ID } from '../relationID.js'
+
 import { slugsOf } from '../settings.js'
 
 /**

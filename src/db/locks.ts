@@ -2,6 +2,7 @@ import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 
 import type { ID } from '../relationID.js'
 import type { SQLAdapter } from '../sqlAdapter.js'
+
 import { slugsOf } from '../settings.js'
 import { qualifiedTable, rawSQLAdapter, runSQL, sqlLiteral } from '../sqlAdapter.js'
 

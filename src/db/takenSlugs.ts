@@ -2,8 +2,8 @@ import type { CollectionSlug, Where } from 'payload'
 
 import type { SlugLookup } from '../../fields/slug.js'
 
-import { slugsOf } from '../settings.js'
 import { relationID } from '../relationID.js'
+import { slugsOf } from '../settings.js'
 
 /**
  * Slugs other documents of the collection hold: in the main table and, for collections with drafts,

@@ -1,17 +1,17 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import type { ResolvedOptions } from '../types.js'
 import type { TrackListErrorCode, TrackListErrorParams } from '../tracklist/parseTrackList.js'
+import type { ResolvedOptions } from '../types.js'
 
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
 import { isStaff } from '../access/roles.js'
-import { lockRows } from '../db/locks.js'
 import { DEFER_RUNTIME } from '../context.js'
-import { quoteTitles, reviewsCitingTracks } from '../db/citedTracks.js'
 import { withContext } from '../context.js'
-import { slugsOf } from '../settings.js'
+import { quoteTitles, reviewsCitingTracks } from '../db/citedTracks.js'
+import { lockRows } from '../db/locks.js'
 import { adjustFilmTotals } from '../runtime/filmTotals.js'
+import { slugsOf } from '../settings.js'
 import { parseTrackList } from '../tracklist/parseTrackList.js'
 import { json } from './respond.js'
 

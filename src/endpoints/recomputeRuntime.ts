@@ -1,9 +1,9 @@
 import type { Endpoint } from 'payload'
 
 import { isStaff } from '../access/roles.js'
-import { slugsOf } from '../settings.js'
-import { recomputeFilmTotals } from '../runtime/filmTotals.js'
 import { toCollectionID } from '../relationID.js'
+import { recomputeFilmTotals } from '../runtime/filmTotals.js'
+import { slugsOf } from '../settings.js'
 import { json } from './respond.js'
 
 /**

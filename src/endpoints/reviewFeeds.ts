@@ -1,9 +1,10 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { headersWithCors } from 'payload'
-
 import type { FeedFormat } from '../feeds/buildReviewFeed.js'
 import type { ResolvedOptions } from '../types.js'
+
+import { headersWithCors } from 'payload'
+
 import { buildReviewFeed, FEED_CONTENT_TYPES } from '../feeds/buildReviewFeed.js'
 import { etagOf, isNotModified } from '../feeds/conditionalGet.js'
 import { FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT, findFeedReviews } from '../feeds/findFeedReviews.js'

@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import type { ResolvedOptions } from '../types.js'
+
 import { loadReviewJsonLd } from '../jsonLd/loadReviewJsonLd.js'
 import { serializeJsonLd } from '../jsonLd/serializeJsonLd.js'
 import { json, text } from './respond.js'

@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import type { ResolvedOptions } from '../types.js'
+
 import { loadReviewPage } from '../reviewPage/loadReviewPage.js'
 import { json } from './respond.js'
 

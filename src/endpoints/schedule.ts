@@ -1,10 +1,11 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { ResolvedOptions } from '../types.js'
-import { planSlots, queueIDs, readStoredSchedule } from '../schedule/queue.js'
-import { reviewUrlOf, slugsOf } from '../settings.js'
+
 import { reviewURL } from '../reviewURL.js'
 import { buildScheduleCalendar, formatSlotLabel, toLocalISO } from '../schedule/index.js'
+import { planSlots, queueIDs, readStoredSchedule } from '../schedule/queue.js'
+import { reviewUrlOf, slugsOf } from '../settings.js'
 import { json, text } from './respond.js'
 
 export type UpcomingSlot = {

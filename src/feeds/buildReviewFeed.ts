@@ -1,9 +1,10 @@
 import type { Item } from 'feed'
 
-import { Feed } from 'feed'
-
 import type { ResolvedOptions } from '../types.js'
 import type { FeedReview } from './findFeedReviews.js'
+
+import { Feed } from 'feed'
+
 import { reviewURL } from '../reviewURL.js'
 
 export type FeedFormat = 'atom' | 'json' | 'rss'

@@ -1,7 +1,8 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
-import { slugsOf } from '../settings.js'
 import type { ID } from '../relationID.js'
+
+import { slugsOf } from '../settings.js'
 
 export const FEED_DEFAULT_LIMIT = 20
 export const FEED_MAX_LIMIT = 100

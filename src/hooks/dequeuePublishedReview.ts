@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { oneAtATime } from '../oneAtATime.js'
 import { DEQUEUING, SCHEDULING, withContext } from '../context.js'
+import { oneAtATime } from '../oneAtATime.js'
 import { changeQueue, without } from '../schedule/queue.js'
 
 /* A bulk publish runs these hooks side by side in one transaction: their queue writes take turns. */

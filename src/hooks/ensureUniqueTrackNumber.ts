@@ -2,8 +2,8 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { ValidationError } from 'payload'
 
-import { slugsOf } from '../settings.js'
 import { relationID } from '../relationID.js'
+import { slugsOf } from '../settings.js'
 import { soundtrackT } from '../translations/index.js'
 
 /**

@@ -1,6 +1,7 @@
 import type { CollectionBeforeOperationHook, GlobalBeforeOperationHook } from 'payload'
 
 import type { ID } from '../relationID.js'
+
 import { lockReviews, lockSchedule } from '../db/locks.js'
 
 /**

@@ -2,8 +2,8 @@ import type { CollectionBeforeDeleteHook } from 'payload'
 
 import { APIError } from 'payload'
 
-import { slugsOf } from '../settings.js'
 import { DEFER_RUNTIME, withContext } from '../context.js'
+import { slugsOf } from '../settings.js'
 import { soundtrackT } from '../translations/index.js'
 
 /** A film with reviews cannot be deleted: the reviews would point at nothing. */

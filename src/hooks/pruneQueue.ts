@@ -1,8 +1,8 @@
 import type { GlobalBeforeChangeHook } from 'payload'
 
-import { slugsOf } from '../settings.js'
 import { DEQUEUING } from '../context.js'
 import { queueIDs } from '../schedule/queue.js'
+import { slugsOf } from '../settings.js'
 
 /**
  * When reviews are published together (a bulk publish), each one's dequeue write may start from a

@@ -1,11 +1,12 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeOperationHook } from 'payload'
 
 import type { FilmDelta, WriteTarget } from '../runtime/filmTotals.js'
+
 import { DEFER_RUNTIME } from '../context.js'
-import { slugsOf } from '../settings.js'
-import { relationID } from '../relationID.js'
 import { lockMatching } from '../db/locks.js'
+import { relationID } from '../relationID.js'
 import { adjustFilmTotals } from '../runtime/filmTotals.js'
+import { slugsOf } from '../settings.js'
 
 /** What a track adds to its film: one track and its seconds (none when it has no film). */
 const contribution = (track: Record<string, unknown> | undefined, sign: 1 | -1): FilmDelta[] => {

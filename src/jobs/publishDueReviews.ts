@@ -1,16 +1,17 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
+import type { ID } from '../relationID.js'
+import type { ResolvedOptions } from '../types.js'
+
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
-import type { ResolvedOptions } from '../types.js'
-import type { ID } from '../relationID.js'
-import { claimForPublishing, lockReviews, lockSchedule, releaseClaim } from '../db/locks.js'
-import { describeErrors, queueIDs, readStoredSchedule, reassignSlots } from '../schedule/queue.js'
 import { SCHEDULING } from '../context.js'
-import { changeQueue, without } from '../schedule/queue.js'
 import { PUBLISHED_BY_SCHEDULE } from '../context.js'
 import { withContext } from '../context.js'
+import { claimForPublishing, lockReviews, lockSchedule, releaseClaim } from '../db/locks.js'
 import { oneAtATime } from '../oneAtATime.js'
+import { describeErrors, queueIDs, readStoredSchedule, reassignSlots } from '../schedule/queue.js'
+import { changeQueue, without } from '../schedule/queue.js'
 import { slugsOf } from '../settings.js'
 import { recordLastRun } from './lastRun.js'
 

@@ -10,11 +10,12 @@ import type {
   WithContext,
 } from 'schema-dts'
 
+import type { ID } from '../relationID.js'
 import type { ResolvedOptions } from '../types.js'
+
 import { toISO8601Duration } from '../../fields/duration.js'
 import { relationID } from '../relationID.js'
 import { reviewURL } from '../reviewURL.js'
-import type { ID } from '../relationID.js'
 
 /** A relationship read at depth 0 is an id; a populated one is a document with `id`. */
 type Related = ID | { id: ID }

@@ -1,13 +1,14 @@
 import type { PayloadRequest } from 'payload'
 import type { Review, WithContext } from 'schema-dts'
 
+import type { ID } from '../relationID.js'
 import type { ResolvedOptions } from '../types.js'
 import type { ReviewJsonLdReview } from './buildReviewJsonLd.js'
-import { loadAlbum } from '../reviewPage/loadAlbum.js'
-import { findPublishedReview } from '../reviewPage/findPublishedReview.js'
-import { buildReviewJsonLd } from './buildReviewJsonLd.js'
+
 import { relationID } from '../relationID.js'
-import type { ID } from '../relationID.js'
+import { findPublishedReview } from '../reviewPage/findPublishedReview.js'
+import { loadAlbum } from '../reviewPage/loadAlbum.js'
+import { buildReviewJsonLd } from './buildReviewJsonLd.js'
 
 export type LoadReviewJsonLdArgs = {
   req: PayloadRequest

@@ -1,8 +1,9 @@
 import type { CollectionSlug, PayloadRequest, SelectType, Where } from 'payload'
 
-import { slugsOf } from '../settings.js'
 import type { ID } from '../relationID.js'
+
 import { toCollectionID } from '../relationID.js'
+import { slugsOf } from '../settings.js'
 
 /** The id in the reviews collection's own type, or null when it cannot name a review (so: not found, never a 500). */
 const toReviewID = (req: PayloadRequest, id: ID): ID | null =>

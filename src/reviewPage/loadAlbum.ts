@@ -1,8 +1,9 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
-import { slugsOf } from '../settings.js'
-import { relationID } from '../relationID.js'
 import type { ID } from '../relationID.js'
+
+import { relationID } from '../relationID.js'
+import { slugsOf } from '../settings.js'
 
 type AlbumFilm = {
   id: ID

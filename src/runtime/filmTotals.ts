@@ -1,13 +1,14 @@
 import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 
+import type { ID } from '../relationID.js'
+import type { SQLAdapter } from '../sqlAdapter.js'
+
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
-import type { ID } from '../relationID.js'
 import { formatClock } from '../../fields/duration.js'
-import type { SQLAdapter } from '../sqlAdapter.js'
 import { bumpContentVersion } from '../cache/contentVersion.js'
-import { slugsOf } from '../settings.js'
 import { compareIDs } from '../relationID.js'
+import { slugsOf } from '../settings.js'
 import { qualifiedTable, quoteName, rawSQLAdapter, runSQL, sqlLiteral, tableOf } from '../sqlAdapter.js'
 
 /** What one write changes on one film: tracks added (negative: removed) and seconds added. */

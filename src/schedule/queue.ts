@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import type { ID } from '../relationID.js'
 import type { Weekday } from './cadence.js'
 import type { AssignedSlot } from './slots.js'
+
 import { ValidationError } from 'payload'
 
 import { SCHEDULING, withContext } from '../context.js'

@@ -1,6 +1,6 @@
-import { TZDate, tzOffset } from '@date-fns/tz'
-
 import type { LocalDate, TimeOfDay } from './cadence.js'
+
+import { TZDate, tzOffset } from '@date-fns/tz'
 
 type LocalDateTime = LocalDate & TimeOfDay & { seconds: number; weekdayIndex: number; offsetMinutes: number }
 

@@ -6,7 +6,6 @@ import type { TranslatedLabel } from '../../fields/translate.js'
 import { deepMergeSimple } from 'payload/shared'
 
 import { pluginT, translated as pluginTranslated } from '../../fields/translate.js'
-
 import { de } from './de.js'
 import { en } from './en.js'
 import { fr } from './fr.js'

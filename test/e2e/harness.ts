@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { Payload } from 'payload'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 import type { RunningServer } from '../../cms/server'
 

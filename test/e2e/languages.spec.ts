@@ -1,5 +1,5 @@
-import type { Page } from 'playwright-core'
 import type { Payload } from 'payload'
+import type { Page } from 'playwright-core'
 
 import type { RunningServer } from '../../cms/server'
 import type { BrowserSession } from './harness'

@@ -3,6 +3,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
+
 import { soundtrackReviews } from 'payload-soundtrack-reviews'
 
 import { Pages } from './collections/Pages'
