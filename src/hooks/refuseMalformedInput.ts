@@ -90,12 +90,22 @@ const checkFields = (fields: Field[], data: Record<string, unknown>, prefix: str
     if (field.type === 'relationship' || field.type === 'upload') {
       const isPolymorphic = Array.isArray(field.relationTo)
       if (field.hasMany) {
-        const isValid = Array.isArray(value) && value.every((item) => isReference(item, isPolymorphic, hasNumericIDs))
-        if (!isValid) {
+        const invalid = Array.isArray(value)
+          ? value.filter((item) => !isReference(item, isPolymorphic, hasNumericIDs))
+          : undefined
+        if (!invalid) {
           errors.push({
             path,
             message: t('soundtrackReviews:validation.ids', { path, given: describeGiven(t, value) }),
           })
+        } else if (invalid.length > 0) {
+          // Name the items that cannot be ids, as the field's own check does for ids of nothing.
+          const ids = invalid
+            .map((item) =>
+              t('soundtrackReviews:quoted', { text: typeof item === 'string' ? item : JSON.stringify(item) }),
+            )
+            .join(', ')
+          errors.push({ path, message: t('soundtrackReviews:validation.idsInvalid', { path, ids }) })
         }
       } else if (!isReference(value, isPolymorphic, hasNumericIDs)) {
         errors.push({ path, message: t('soundtrackReviews:validation.id', { path, given: describeGiven(t, value) }) })

@@ -268,6 +268,7 @@ export const de: typeof en = {
     'validation.ids': '{{path}} muss eine Liste von IDs sein, nicht {{given}}.',
     'validation.date': '{{path}} muss ein Datum sein (ISO 8601, z. B. 2026-12-25T09:00:00Z), nicht {{given}}.',
     'validation.noSuchUser': 'Es gibt keinen Benutzer mit der ID {{id}}.',
+    'validation.idsInvalid': '{{path}} enthält IDs; {{ids}} kann keine sein.',
     'validation.id': '{{path}} muss eine einzelne ID sein, nicht {{given}}.',
     'validation.text': '{{path}} muss Text sein, nicht {{given}}.',
     'validation.textNul': '{{path}} darf keine NUL-Zeichen (\\u0000) enthalten.',

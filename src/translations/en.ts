@@ -247,6 +247,7 @@ export const en = {
     'validation.ids': '{{path}} must be a list of ids, got {{given}}.',
     'validation.date': '{{path}} must be a date (ISO 8601, e.g. 2026-12-25T09:00:00Z), got {{given}}.',
     'validation.noSuchUser': 'No user has the id {{id}}.',
+    'validation.idsInvalid': '{{path}} holds ids; {{ids}} cannot be one.',
     'validation.id': '{{path}} must be one id, got {{given}}.',
     'validation.text': '{{path}} must be text, got {{given}}.',
     'validation.textNul': '{{path}} must not contain NUL (\\u0000) characters.',

@@ -259,6 +259,7 @@ export const fr: typeof en = {
     'validation.ids': '{{path}} doit être une liste d’identifiants, pas {{given}}.',
     'validation.date': '{{path}} doit être une date (ISO 8601, par ex. 2026-12-25T09:00:00Z), pas {{given}}.',
     'validation.noSuchUser': 'Aucun utilisateur n’a l’identifiant {{id}}.',
+    'validation.idsInvalid': '{{path}} contient des identifiants ; {{ids}} ne peut pas en être un.',
     'validation.id': '{{path}} doit être un seul identifiant, pas {{given}}.',
     'validation.text': '{{path}} doit être du texte, pas {{given}}.',
     'validation.textNul': '{{path}} ne doit pas contenir de caractère NUL (\\u0000).',
