@@ -83,14 +83,16 @@ const sendWebResponse = async (response: Response, res: ExpressResponse): Promis
 const isJSONType = (type: string): boolean => type === 'application/json' || type.endsWith('+json')
 
 /**
- * Payload reads a body as JSON, or as multipart whose `_payload` field is JSON (the admin's uploads);
- * anything else would reach its JSON parser and answer 500. The multipart form is parsed by the
- * platform's `Request.formData()`, only to read `_payload`.
+ * Payload reads a body as JSON; as multipart whose `_payload` field is JSON (the admin's writes and
+ * uploads); or, on a POST that overrides its method to GET (the admin's relationship pickers), as a
+ * urlencoded query. Anything else would reach its JSON parser and answer 500. The multipart form is
+ * parsed by the platform's `Request.formData()`, only to read `_payload`.
  */
 const bodyError = async (request: Request, size: number): Promise<{ status: number; message: string } | undefined> => {
   const contentType = request.headers.get('content-type') ?? ''
   const type = contentType.split(';')[0].trim().toLowerCase()
-  if (size === 0 || isJSONType(type)) {
+  const isQueryByPost = request.headers.get('x-payload-http-method-override')?.toUpperCase() === 'GET'
+  if (size === 0 || isJSONType(type) || (isQueryByPost && type === 'application/x-www-form-urlencoded')) {
     return undefined
   }
   if (type !== 'multipart/form-data') {
@@ -99,14 +101,18 @@ const bodyError = async (request: Request, size: number): Promise<{ status: numb
       message: `The request body is sent as ${contentType || 'an unnamed type'}; send it as application/json.`,
     }
   }
+  const invalid = { status: 400, message: 'The multipart body must carry the document as JSON in its _payload field.' }
   try {
-    const payloadField = (await request.clone().formData()).get('_payload')
+    const form = await request.clone().formData()
+    const payloadField = form.get('_payload')
     if (typeof payloadField === 'string') {
       JSON.parse(payloadField)
+      return undefined
     }
-    return undefined
+    // No document at all is only right for an upload, which carries its file.
+    return form.has('file') ? undefined : invalid
   } catch {
-    return { status: 400, message: 'The multipart body or its _payload field is not valid: _payload must be JSON.' }
+    return invalid
   }
 }
 

@@ -242,6 +242,26 @@ describe('request bodies that are not JSON', () => {
     expect(response.status, await response.text()).toBe(201)
   })
 
+  it('should take a urlencoded query on a POST that overrides its method to GET, as the admin’s pickers send it', async () => {
+    const { status, text } = await send(
+      'POST',
+      '/api/composers',
+      { ...asEditor, 'content-type': 'application/x-www-form-urlencoded', 'x-payload-http-method-override': 'GET' },
+      'depth=0&limit=1',
+    )
+    expect(status, text).toBe(200)
+    expect(JSON.parse(text)).toHaveProperty('docs')
+  })
+
+  it('should answer 400 to multipart with no _payload', async () => {
+    const form = new FormData()
+    form.set('x', '1')
+    const response = await fetch(`${server.url}/api/films`, { method: 'POST', headers: asEditor, body: form })
+    const text = await response.text()
+    expect(response.status, text).toBe(400)
+    expect(messageOf(text)).toContain('_payload')
+  })
+
   it('should answer 400 to multipart whose _payload is not JSON', async () => {
     const form = new FormData()
     form.set('_payload', '{bad')
