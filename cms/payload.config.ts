@@ -39,8 +39,26 @@ export default buildConfig({
   collections: [
     {
       slug: 'users',
+      // The app's own collection speaks the app's three languages too.
+      labels: {
+        singular: { en: 'User', de: 'Benutzer', fr: 'Utilisateur' },
+        plural: { en: 'Users', de: 'Benutzer', fr: 'Utilisateurs' },
+      },
       auth: { cookies: { secure: serverURL.startsWith('https:'), sameSite: 'Lax' } },
-      fields: [{ name: 'name', type: 'text', admin: { description: 'Shown as the byline of your reviews.' } }],
+      fields: [
+        {
+          name: 'name',
+          type: 'text',
+          label: { en: 'Name', de: 'Name', fr: 'Nom' },
+          admin: {
+            description: {
+              en: 'Shown as the byline of your reviews.',
+              de: 'Steht als Autorenzeile über Ihren Rezensionen.',
+              fr: 'Affiché comme signature de vos critiques.',
+            },
+          },
+        },
+      ],
     },
   ],
   plugins: [
