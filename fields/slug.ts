@@ -109,6 +109,7 @@ export const slug = ({ from, lookup, overrides }: SlugOptions): TextField => {
     originalDoc,
     data,
     collection,
+    field,
     path,
     req,
   }) => {
@@ -128,16 +129,20 @@ export const slug = ({ from, lookup, overrides }: SlugOptions): TextField => {
     }
     if ((await lookup.taken({ collection: collection.slug, id, req, slugs: [made] })).has(made)) {
       const label = getTranslation(collection.labels.singular, req.i18n).toLowerCase()
-      throw new ValidationError({
-        collection: collection.slug,
-        errors: [
-          {
-            path: path.join('.'),
-            message: pluginT(req.t)('soundtrackReviews:validation.slugTaken', { slug: made, label }),
-          },
-        ],
-        req,
-      })
+      throw new ValidationError(
+        {
+          collection: collection.slug,
+          errors: [
+            {
+              path: path.join('.'),
+              label: field.label || undefined,
+              message: pluginT(req.t)('soundtrackReviews:validation.slugTaken', { slug: made, label }),
+            },
+          ],
+          req,
+        },
+        req.t,
+      )
     }
     return made
   }

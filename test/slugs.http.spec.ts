@@ -116,6 +116,23 @@ describe('every valid title gets a working slug', () => {
     expect((await fetch(`${server.url}/api/reviews/${encoded}/json-ld`)).status).toBe(200)
   })
 
+  it('should refuse a taken slug in the language the request asks for, naming the field by its label', async () => {
+    const taken = await slugOf('composers', { name: `Taken ${uniqueSuffix()}` })
+    const response = await fetch(`${server.url}/api/composers`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'accept-language': 'de',
+        ...(await loginHeaders(server.url, admin)),
+      },
+      body: JSON.stringify({ name: 'Typed', slug: taken }),
+    })
+    expect(response.status).toBe(400)
+    const { errors } = (await response.json()) as { errors: { message: string }[] }
+    // German, and the field by its German label ("Slug"), not its path.
+    expect(errors[0].message).toBe('Das folgende Feld ist nicht korrekt: Slug')
+  })
+
   it('should give a title of no letters or digits the slug untitled, then untitled-2', async () => {
     const first = await slugOf('films', { title: '🎻🎺' })
     expect(first).toMatch(/^untitled(-\d+)?$/)

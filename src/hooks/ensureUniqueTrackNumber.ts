@@ -37,20 +37,27 @@ export const ensureUniqueTrackNumber: CollectionBeforeChangeHook = async ({ data
     req,
   })
   if (docs.length > 0) {
-    throw new ValidationError({
-      collection: slugsOf(req.payload).tracks,
-      errors: [
-        {
-          path: 'number',
-          message: soundtrackT(req.t)('soundtrackReviews:validation.trackNumberTaken', {
-            number,
-            disc,
-            title: docs[0].title,
-          }),
-        },
-      ],
-      req,
-    })
+    throw new ValidationError(
+      {
+        collection: slugsOf(req.payload).tracks,
+        errors: [
+          {
+            path: 'number',
+            label:
+              req.payload.collections[slugsOf(req.payload).tracks]?.config.flattenedFields.find(
+                (field) => field.name === 'number',
+              )?.label || undefined,
+            message: soundtrackT(req.t)('soundtrackReviews:validation.trackNumberTaken', {
+              number,
+              disc,
+              title: docs[0].title,
+            }),
+          },
+        ],
+        req,
+      },
+      req.t,
+    )
   }
   return data
 }

@@ -360,16 +360,21 @@ export const refuseMalformedInput: CollectionBeforeOperationHook = async ({ args
   }
   if ((operation === 'create' || operation === 'update') && data !== undefined) {
     if (!isPlainObject(data)) {
-      throw new ValidationError({
-        collection: collection.slug,
-        errors: [{ path: 'data', message: t('soundtrackReviews:validation.body', { given: describeGiven(t, data) }) }],
-        req,
-      })
+      throw new ValidationError(
+        {
+          collection: collection.slug,
+          errors: [
+            { path: 'data', message: t('soundtrackReviews:validation.body', { given: describeGiven(t, data) }) },
+          ],
+          req,
+        },
+        req.t,
+      )
     }
     checkFields(collection.fields, data, '', { errors, hasNumericIDs: hasNumericIDs(req), t })
   }
   if (errors.length > 0) {
-    throw new ValidationError({ collection: collection.slug, errors, req })
+    throw new ValidationError({ collection: collection.slug, errors, req }, req.t)
   }
   return args
 }
@@ -382,16 +387,19 @@ export const refuseMalformedGlobalInput: GlobalBeforeOperationHook = ({ args, gl
   }
   const t = soundtrackT(req.t)
   if (!isPlainObject(data)) {
-    throw new ValidationError({
-      global: global.slug,
-      errors: [{ path: 'data', message: t('soundtrackReviews:validation.body', { given: describeGiven(t, data) }) }],
-      req,
-    })
+    throw new ValidationError(
+      {
+        global: global.slug,
+        errors: [{ path: 'data', message: t('soundtrackReviews:validation.body', { given: describeGiven(t, data) }) }],
+        req,
+      },
+      req.t,
+    )
   }
   const errors: FieldError[] = []
   checkFields(global.fields, data, '', { errors, hasNumericIDs: hasNumericIDs(req), t })
   if (errors.length > 0) {
-    throw new ValidationError({ global: global.slug, errors, req })
+    throw new ValidationError({ global: global.slug, errors, req }, req.t)
   }
   return args
 }

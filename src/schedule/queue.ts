@@ -55,19 +55,22 @@ const setPublishAt = async ({ req, id, publishAt }: { req: PayloadRequest; id: I
   try {
     await writePublishAt({ req, id, publishAt })
   } catch (error) {
-    throw new ValidationError({
-      global: slugsOf(req.payload).schedule,
-      errors: [
-        {
-          path: 'queue',
-          message: soundtrackT(req.t)('soundtrackReviews:validation.cannotSchedule', {
-            id,
-            reason: describeErrors(error),
-          }),
-        },
-      ],
-      req,
-    })
+    throw new ValidationError(
+      {
+        global: slugsOf(req.payload).schedule,
+        errors: [
+          {
+            path: 'queue',
+            message: soundtrackT(req.t)('soundtrackReviews:validation.cannotSchedule', {
+              id,
+              reason: describeErrors(error),
+            }),
+          },
+        ],
+        req,
+      },
+      req.t,
+    )
   }
 }
 
