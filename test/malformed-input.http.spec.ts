@@ -187,6 +187,15 @@ describe('rich text over HTTP', () => {
     ['a plain string', 'plain string'],
     ['a root that is a number', { root: 5 }],
     ['a root without children', { root: { type: 'root' } }],
+    [
+      'a text node whose text is a number',
+      {
+        root: {
+          type: 'root',
+          children: [{ type: 'paragraph', children: [{ type: 'text', text: 123 }] }],
+        },
+      },
+    ],
   ])('should refuse %s as plotRecap with 400 naming it, and write nothing', async (_label, plotRecap) => {
     const before = await dumpDatabase(payload)
     const { status, text } = await patch(`/api/reviews/${review.id}`, { plotRecap })

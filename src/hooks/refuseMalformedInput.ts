@@ -38,8 +38,8 @@ const isDate = (value: unknown): boolean =>
 
 /**
  * `{ root: { type: 'root', children: [...] } }` whose every node has a `type` and, if any, a list of
- * children: what Lexical's own validation walks without crashing. Walked without recursion, so no
- * nesting depth overflows the stack.
+ * children, and whose text nodes hold text: what Lexical's own validation walks without crashing and
+ * its HTML renders. Walked without recursion, so no nesting depth overflows the stack.
  */
 const isLexicalDocument = (value: unknown): boolean => {
   if (!isPlainObject(value) || !isPlainObject(value.root) || value.root.type !== 'root') {
@@ -49,6 +49,9 @@ const isLexicalDocument = (value: unknown): boolean => {
   while (nodes.length > 0) {
     const node = nodes.pop()
     if (!isPlainObject(node) || typeof node.type !== 'string' || !Array.isArray(node.children ?? [])) {
+      return false
+    }
+    if (node.type === 'text' && typeof node.text !== 'string') {
       return false
     }
     for (const child of (node.children as unknown[] | undefined) ?? []) {
