@@ -161,6 +161,16 @@ describe('POST /api/films/:id/tracklist', () => {
     },
   )
 
+  it('should refuse a title with a NUL character by its line and code, in the endpoint’s own error shape', async () => {
+    const film = await createFilm()
+    const before = await snapshot(film)
+    const headers = await loginHeaders(server.url, admin)
+    const { status, body } = await importTrackList(film, { text: '1. Fine (1:00)\n2. \u0000nul (1:00)' }, headers)
+    expect(status).toBe(400)
+    expect(body.errors).toEqual([expect.objectContaining({ line: 2, code: 'titleNul' })])
+    expect(await snapshot(film)).toEqual(before)
+  })
+
   it('should refuse a second import without replace, naming the clashing lines, and write nothing', async () => {
     const film = await createFilm()
     const headers = await loginHeaders(server.url, admin)

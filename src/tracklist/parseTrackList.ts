@@ -11,6 +11,7 @@ export type TrackListErrorCode =
   | 'durationZero'
   | 'noDuration'
   | 'titleEmpty'
+  | 'titleNul'
   | 'trackListedTwice'
   | 'trackNumberTooLarge'
   | 'trackNumberZero'
@@ -107,6 +108,10 @@ const parseLine = (text: string, previous: Position): LineResult => {
   const title = rawTitle.trim().replace(TRAILING_SEPARATOR, '').replace(/\s+/g, ' ').trim()
   if (title === '') {
     return { ok: false, code: 'titleEmpty', message: 'The title is empty: write the track’s name before its duration.' }
+  }
+  // A NUL cannot be stored (PostgreSQL refuses it) and is never part of a name: say which line has it.
+  if (title.includes('\u0000')) {
+    return { ok: false, code: 'titleNul', message: 'The title contains a NUL (\\u0000) character: remove it.' }
   }
   return { ok: true, track: { disc, number, title, durationSeconds: clock.seconds } }
 }

@@ -50,6 +50,7 @@ export const de: typeof en = {
     'error.durationInvalid': 'Dauer: {{reason}}.',
     'error.durationZero': 'Die Dauer „{{duration}}“ ist zu kurz: Ein Titel dauert mindestens 0:01.',
     'error.titleEmpty': 'Der Titel fehlt: Schreiben Sie den Namen des Titels vor seine Dauer.',
+    'error.titleNul': 'Der Titel enthält ein NUL-Zeichen (\\u0000): Entfernen Sie es.',
     'error.trackListedTwice':
       'Titel {{number}} auf CD {{disc}} steht doppelt in der Liste: in Zeile {{firstLine}} und {{line}}.',
     'error.signInRequired': 'Melden Sie sich als Redakteur oder Administrator an, um eine Trackliste zu importieren.',

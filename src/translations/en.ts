@@ -47,6 +47,7 @@ export const en = {
     'error.durationInvalid': 'Duration {{reason}}.',
     'error.durationZero': 'Duration “{{duration}}” is too short: a track lasts at least 0:01.',
     'error.titleEmpty': 'The title is empty: write the track’s name before its duration.',
+    'error.titleNul': 'The title contains a NUL (\\u0000) character: remove it.',
     'error.trackListedTwice': 'Track {{number}} on disc {{disc}} is listed twice: lines {{firstLine}} and {{line}}.',
     'error.signInRequired': 'Sign in as an editor or admin to import a track list.',
     'error.staffOnly': 'Only editors and admins can import track lists.',

@@ -51,6 +51,7 @@ export const fr: typeof en = {
     'error.durationInvalid': 'Durée : {{reason}}.',
     'error.durationZero': 'La durée « {{duration}} » est trop courte : une piste dure au moins 0:01.',
     'error.titleEmpty': 'Le titre est vide : indiquez le nom de la piste avant sa durée.',
+    'error.titleNul': 'Le titre contient un caractère NUL (\\u0000) : supprimez-le.',
     'error.trackListedTwice':
       'La piste {{number}} du disque {{disc}} figure deux fois : lignes {{firstLine}} et {{line}}.',
     'error.signInRequired': 'Connectez-vous comme rédacteur ou administrateur pour importer une liste de pistes.',
