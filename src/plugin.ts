@@ -12,7 +12,7 @@ import { canRunJobs } from './access/canRunJobs.js'
 import { restrictSystemCollections } from './access/restrictSystemCollections.js'
 import { installAfterCommit } from './cache/afterCommit.js'
 import { invalidateAfterChange, invalidateAfterDelete } from './cache/contentVersion.js'
-import { cachedEndpoint, SCHEDULE_POLICY } from './cache/publicCache.js'
+import { cachedEndpoint } from './cache/publicCache.js'
 import { answerDatabaseUnavailable } from './db/databaseUnavailable.js'
 import { survivePostgresRestarts } from './db/survivePostgresRestarts.js'
 import { importTrackList } from './endpoints/importTrackList.js'
@@ -144,8 +144,8 @@ export const soundtrackReviews =
     ]
     const endpoints: Endpoint[] = isActive
       ? [
-          cachedEndpoint(scheduleEndpoint, SCHEDULE_POLICY),
-          cachedEndpoint(scheduleCalendarEndpoint(options), SCHEDULE_POLICY),
+          cachedEndpoint(scheduleEndpoint),
+          cachedEndpoint(scheduleCalendarEndpoint(options)),
           ...reviewFeedEndpoints(options).map((endpoint) => cachedEndpoint(endpoint)),
         ]
       : []

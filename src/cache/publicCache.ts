@@ -10,7 +10,8 @@ import { readContentVersion } from './contentVersion.js'
 export type CachePolicy = { maxAge: number; staleWhileRevalidate: number }
 
 export const CONTENT_POLICY: CachePolicy = { maxAge: 60, staleWhileRevalidate: 60 }
-export const SCHEDULE_POLICY: CachePolicy = { maxAge: 60, staleWhileRevalidate: 60 }
+/** Kept for hosts that name it: the schedule now shares the content policy, and expires at its next slot (Expires). */
+export const SCHEDULE_POLICY: CachePolicy = CONTENT_POLICY
 
 type Entry = {
   body: string
@@ -204,7 +205,7 @@ export const cachedRestRead = async ({
     payload,
     request,
     isAnonymous: await isAnonymousTo(payload, request.headers),
-    policy: first === 'schedule' || first === 'schedule.ics' ? SCHEDULE_POLICY : CONTENT_POLICY,
+    policy: CONTENT_POLICY,
     produce: (headers) => produce(new Request(request, { headers })),
     finish: (headers) => headersWithCors({ headers, req: { payload, headers: request.headers } as PayloadRequest }),
   })
