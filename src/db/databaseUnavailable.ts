@@ -2,10 +2,15 @@ import type { AfterErrorHook } from 'payload'
 
 import { soundtrackT } from '../translations/index.js'
 
-/** Connection errors (Node) and PostgreSQL's "connection exception" and "operator intervention" classes. */
+/**
+ * Connection errors (Node) and PostgreSQL's "connection exception" and "operator intervention"
+ * classes, by code or, where an adapter rethrows a bare message ("cannot begin transaction: read
+ * ECONNRESET"), by the words in it. A transaction that cannot begin is the database's state, never
+ * the request's: Drizzle's message then may keep only "Failed query: begin" and drop the cause.
+ */
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03'])
 const UNAVAILABLE_MESSAGE =
-  /Connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable|ECONNREFUSED|the database system is (starting up|shutting down)|terminating connection/i
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable|cannot begin transaction|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|the database system is (starting up|shutting down)|terminating connection/i
 
 /** The error, or one of its causes, says the database is away, not that the request was wrong. */
 const isDatabaseUnavailable = (error: unknown, depth = 0): boolean => {
