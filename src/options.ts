@@ -20,6 +20,12 @@ export const defaultOptions: ResolvedOptions = {
   publisher: { name: 'Exploring Soundtracks' },
   trackListMaxLines: 500,
   cache: { maxBytes: 64 * 1024 * 1024, maxEntryBytes: 2 * 1024 * 1024 },
+  webhooks: {
+    retrySeconds: [5, 300, 1_800, 7_200, 18_000, 36_000, 50_400, 72_000, 86_400],
+    allowPrivateNetworks: false,
+    maxConsecutiveFailures: 20,
+    timeoutMs: 10_000,
+  },
   overrides: {},
   slugs: defaultSlugs,
 }
@@ -32,6 +38,7 @@ export const resolveOptions = (options: SoundtrackReviewsOptions = {}): Resolved
     schedule: { ...defaultOptions.schedule, ...options.schedule },
     publisher: { ...defaultOptions.publisher, ...options.publisher },
     cache: { ...defaultOptions.cache, ...options.cache },
+    webhooks: { ...defaultOptions.webhooks, ...options.webhooks },
     siteUrl,
     reviewUrl: options.reviewUrl ?? `${siteUrl}/reviews/{slug}`,
     headingOffset: options.headingOffset ?? defaultOptions.headingOffset,
@@ -64,6 +71,27 @@ export const resolveOptions = (options: SoundtrackReviewsOptions = {}): Resolved
     if (!Number.isSafeInteger(resolved.cache[name]) || resolved.cache[name] < 0) {
       throw new Error(`soundtrackReviews: cache.${name} must be a whole number of bytes, got ${options.cache?.[name]}`)
     }
+  }
+  const { retrySeconds, maxConsecutiveFailures, timeoutMs } = resolved.webhooks
+  if (
+    !Array.isArray(retrySeconds) ||
+    retrySeconds.length === 0 ||
+    !retrySeconds.every((seconds) => Number.isFinite(seconds) && seconds >= 0)
+  ) {
+    throw new Error(
+      `soundtrackReviews: webhooks.retrySeconds must be a non-empty list of seconds, got ${JSON.stringify(retrySeconds)}`,
+    )
+  }
+  if (!Number.isInteger(maxConsecutiveFailures) || maxConsecutiveFailures < 1) {
+    throw new Error(
+      `soundtrackReviews: webhooks.maxConsecutiveFailures must be a whole number from 1, got ${maxConsecutiveFailures}`,
+    )
+  }
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1) {
+    throw new Error(`soundtrackReviews: webhooks.timeoutMs must be a whole number of milliseconds, got ${timeoutMs}`)
+  }
+  if (resolved.revalidate !== undefined && typeof resolved.revalidate !== 'function') {
+    throw new Error('soundtrackReviews: revalidate must be a function ({ tags, urls, event, data, payload }) => …')
   }
   return resolved
 }

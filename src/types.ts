@@ -1,4 +1,6 @@
-import type { CollectionConfig, Field } from 'payload'
+import type { CollectionConfig, Field, Payload } from 'payload'
+
+import type { ChangeData, ChangeEvent } from './changes/types.js'
 
 /**
  * A site's changes to one of the plugin's collections, spread over the plugin's own config (as
@@ -47,6 +49,32 @@ export type CacheOptions = {
   maxEntryBytes?: number
 }
 
+/** What `revalidate` is told after each committed public change. */
+export type RevalidateArgs = {
+  /** Cache tags whose content changed (`review:12`, `reviews`, `films` …; see CONTRACT.md). */
+  tags: string[]
+  /** Absolute URLs of the public pages and API paths that changed. */
+  urls: string[]
+  /** The event a reader would name, when there is one (`review.updated` …). */
+  event?: ChangeEvent
+  data: ChangeData
+  payload: Payload
+}
+
+export type WebhookOptions = {
+  /**
+   * Seconds from a failed attempt to the next: the default is Standard Webhooks' schedule (5 s,
+   * 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h), with jitter. Shorten it for tests.
+   */
+  retrySeconds?: number[]
+  /** Endpoints on loopback and private networks (a local frontend in development). Default false. */
+  allowPrivateNetworks?: boolean
+  /** An endpoint is disabled after this many failed deliveries in a row. Default 20. */
+  maxConsecutiveFailures?: number
+  /** Per-attempt timeout in milliseconds. Default 10 000. */
+  timeoutMs?: number
+}
+
 export type SoundtrackReviewsOptions = {
   /** Keep the collections (so the schema and data stay) but add no endpoints or jobs. */
   disabled?: boolean
@@ -73,6 +101,13 @@ export type SoundtrackReviewsOptions = {
   /** Most lines `POST /api/films/:id/tracklist` takes in one paste (blank lines not counted). */
   trackListMaxLines?: number
   cache?: CacheOptions
+  /**
+   * Called after each committed public change (admin, REST, Local API, the publishing job), outside
+   * any render: e.g. `revalidateTag` for each tag when the frontend shares this Next app.
+   */
+  revalidate?: (args: RevalidateArgs) => Promise<void> | void
+  /** Signed webhooks (Standard Webhooks) to the endpoints admins add in `webhook-endpoints`. */
+  webhooks?: WebhookOptions
   overrides?: {
     films?: CollectionOverride
     composers?: CollectionOverride
@@ -93,6 +128,8 @@ export type ResolvedOptions = {
   previewUrl?: string
   trackListMaxLines: number
   cache: Required<CacheOptions>
+  revalidate?: SoundtrackReviewsOptions['revalidate']
+  webhooks: Required<WebhookOptions>
   overrides: NonNullable<SoundtrackReviewsOptions['overrides']>
   slugs: PluginSlugs
 }
