@@ -21,6 +21,9 @@ const serverURL = (
 ).replace(/\/+$/, '')
 const siteURL = (process.env.SITE_URL || serverURL).replace(/\/+$/, '')
 
+/** `WEBHOOK_RETRY_SECONDS=5,300,1800`: the waits between webhook attempts (the plugin refuses a bad list at start). */
+const retrySeconds = (list: string): number[] => list.split(',').map((seconds) => Number(seconds.trim()))
+
 export default buildConfig({
   secret: resolvePayloadSecret(),
   serverURL,
@@ -67,6 +70,11 @@ export default buildConfig({
       reviewUrl: process.env.REVIEW_URL || undefined,
       publisher: { name: 'Exploring Soundtracks' },
       ...(process.env.PUBLISH_CRON ? { schedule: { cron: process.env.PUBLISH_CRON } } : {}),
+      webhooks: {
+        // A developer's local frontend may receive webhooks; production refuses loopback and private networks.
+        allowPrivateNetworks: process.env.NODE_ENV !== 'production',
+        ...(process.env.WEBHOOK_RETRY_SECONDS ? { retrySeconds: retrySeconds(process.env.WEBHOOK_RETRY_SECONDS) } : {}),
+      },
     }),
   ],
   // The plugin's code stays generic over ids and slugs: the generated types are for frontends.

@@ -7,7 +7,10 @@ import { Films } from '../collections/Films.js'
 import { PublicationSchedule } from '../collections/PublicationSchedule.js'
 import { Reviews } from '../collections/Reviews.js'
 import { Tracks } from '../collections/Tracks.js'
+import { WebhookDeliveries } from '../collections/WebhookDeliveries.js'
+import { WebhookEndpoints } from '../collections/WebhookEndpoints.js'
 import { withRoles } from '../collections/Users.js'
+import { componentPath } from '../fields/componentPath.js'
 import { canRunJobs } from './access/canRunJobs.js'
 import { restrictSystemCollections } from './access/restrictSystemCollections.js'
 import { installAfterCommit } from './cache/afterCommit.js'
@@ -22,12 +25,20 @@ import { reviewJsonLdEndpoint } from './endpoints/reviewJsonLd.js'
 import { reviewPageEndpoint } from './endpoints/reviewPage.js'
 import { scheduleCalendarEndpoint, scheduleEndpoint } from './endpoints/schedule.js'
 import { refuseMalformedInput } from './hooks/refuseMalformedInput.js'
+import { deliverWebhooksTask } from './jobs/deliverWebhooks.js'
 import { isJobRunner } from './jobs/jobRunner.js'
 import { publishDueReviewsTask } from './jobs/publishDueReviews.js'
 import { resolveOptions } from './options.js'
 import { withPluginSettings } from './settings.js'
 import { analyzeSQLite } from './sqlAdapter.js'
 import { withStaticLabels, withTranslations } from './translations/index.js'
+import {
+  resendDeliveryEndpoint,
+  rotateSecretEndpoint,
+  sendTestEndpoint,
+  webhookAlertsEndpoint,
+} from './webhooks/endpoints.js'
+import { startWebhooks } from './webhooks/start.js'
 
 const withEndpoints = (collection: CollectionConfig, endpoints: Endpoint[]): CollectionConfig => ({
   ...collection,
@@ -99,7 +110,7 @@ const withJobs = (config: Config, options: ResolvedOptions): Config['jobs'] => {
   const ours = [options.schedule.queue, 'default'].map((queue) => ({ cron: options.schedule.cron, queue }))
   return {
     ...jobs,
-    tasks: [...(jobs.tasks ?? []), publishDueReviewsTask(options)],
+    tasks: [...(jobs.tasks ?? []), publishDueReviewsTask(options), deliverWebhooksTask(options)],
     access: { run: canRunJobs, ...jobs.access },
     autoRun: async (payload) => {
       const theirs = typeof userAutoRun === 'function' ? await userAutoRun(payload) : (userAutoRun ?? [])
@@ -129,6 +140,8 @@ export const soundtrackReviews =
     const ours = <T extends CollectionConfig | GlobalConfig>(entity: T): T => ui(labelled(entity))
     const films = ours(withInputChecks(Films(options)))
     const reviews = ours(withInputChecks(Reviews(options)))
+    const webhookEndpoints = ours(withInputChecks(WebhookEndpoints(options)))
+    const webhookDeliveries = ours(withInputChecks(WebhookDeliveries()))
     const collections: CollectionConfig[] = [
       withInvalidation(withInputChecks(labelled(withRoles(options, existingUsers)))),
       ...others,
@@ -141,6 +154,10 @@ export const soundtrackReviews =
             [reviewPageEndpoint(options), reviewJsonLdEndpoint(options)].map((endpoint) => cachedEndpoint(endpoint)),
           )
         : reviews,
+      isActive
+        ? withEndpoints(webhookEndpoints, [webhookAlertsEndpoint, sendTestEndpoint, rotateSecretEndpoint])
+        : webhookEndpoints,
+      isActive ? withEndpoints(webhookDeliveries, [resendDeliveryEndpoint]) : webhookDeliveries,
     ]
     const endpoints: Endpoint[] = isActive
       ? [
@@ -156,7 +173,16 @@ export const soundtrackReviews =
       globals: [...(config.globals ?? []), ours(PublicationSchedule(options))],
       endpoints: [...(config.endpoints ?? []), ...endpoints],
       jobs: isActive ? withJobs(config, options) : config.jobs,
-      admin: { ...config.admin, user: config.admin?.user ?? options.usersCollection },
+      admin: {
+        ...config.admin,
+        user: config.admin?.user ?? options.usersCollection,
+        components: isActive
+          ? {
+              ...config.admin?.components,
+              beforeDashboard: [...(config.admin?.components?.beforeDashboard ?? []), componentPath('WebhookAlerts')],
+            }
+          : config.admin?.components,
+      },
       i18n,
       hooks: isActive
         ? { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), answerDatabaseUnavailable] }
@@ -167,6 +193,7 @@ export const soundtrackReviews =
           restrictSystemCollections(payload)
           survivePostgresRestarts(payload)
           installAfterCommit(payload)
+          startWebhooks(payload, { isSweeping: options.schedule.runInProcess && isJobRunner(payload) })
           await analyzeSQLite({ payload, slugs: [options.slugs.reviews, options.slugs.tracks] })
         }
         await config.onInit?.(payload)
