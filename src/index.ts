@@ -34,3 +34,7 @@ export { claimJobRunner } from './jobs/jobRunner.js'
 /** The public cache: wrap a host's own endpoints or REST route (see README, Caching). */
 export { cachedEndpoint, cachedRestRead, CONTENT_POLICY, SCHEDULE_POLICY } from './cache/publicCache.js'
 export type { CachePolicy } from './cache/publicCache.js'
+/** Webhooks: what a receiver gets (the body; Standard Webhooks headers) and the collections' slugs. */
+export type { WebhookAttempt, WebhookBody, WebhookDelivery, WebhookEndpoint } from './webhooks/deliveries.js'
+export { WEBHOOK_DELIVERIES_SLUG, WEBHOOK_ENDPOINTS_SLUG } from './webhooks/slugs.js'
+export type { WebhookOptions } from './types.js'

@@ -31,6 +31,9 @@ import { ScheduleSlotCell as ScheduleSlotCell_a0133b8eea052904780f438694860ce3 }
 import { ScheduleSlotDescription as ScheduleSlotDescription_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
 import { AdminPublishButton as AdminPublishButton_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
 import { AdminUnpublishButton as AdminUnpublishButton_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
+import { WebhookEndpointActions as WebhookEndpointActions_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
+import { WebhookAlerts as WebhookAlerts_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
+import { WebhookDeliveryActions as WebhookDeliveryActions_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
 import { LastRunError as LastRunError_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
 import { ScheduleOverview as ScheduleOverview_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -70,6 +73,9 @@ export const importMap = {
   "payload-soundtrack-reviews/client#ScheduleSlotDescription": ScheduleSlotDescription_a0133b8eea052904780f438694860ce3,
   "payload-soundtrack-reviews/client#AdminPublishButton": AdminPublishButton_a0133b8eea052904780f438694860ce3,
   "payload-soundtrack-reviews/client#AdminUnpublishButton": AdminUnpublishButton_a0133b8eea052904780f438694860ce3,
+  "payload-soundtrack-reviews/client#WebhookEndpointActions": WebhookEndpointActions_a0133b8eea052904780f438694860ce3,
+  "payload-soundtrack-reviews/client#WebhookAlerts": WebhookAlerts_a0133b8eea052904780f438694860ce3,
+  "payload-soundtrack-reviews/client#WebhookDeliveryActions": WebhookDeliveryActions_a0133b8eea052904780f438694860ce3,
   "payload-soundtrack-reviews/client#LastRunError": LastRunError_a0133b8eea052904780f438694860ce3,
   "payload-soundtrack-reviews/client#ScheduleOverview": ScheduleOverview_a0133b8eea052904780f438694860ce3,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
