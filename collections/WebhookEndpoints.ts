@@ -30,7 +30,8 @@ const adminReadsPluginWrites = { read: isAdminField, ...pluginWrites }
 /**
  * A URL a webhook may be sent to: http(s), no credentials, no private, loopback, link-local or
  * metadata address (unless `allowPrivateNetworks`), checked again through DNS when saved. The form's
- * checks while typing skip DNS; an unchanged URL is not looked up again.
+ * checks while typing skip DNS. An unchanged URL passed when it was saved: the plugin's own writes
+ * (disabling, rotating) must not fail on it, and every attempt checks it again before connecting.
  */
 const validateWebhookUrl = async (
   value: null | string | undefined,
@@ -41,11 +42,13 @@ const validateWebhookUrl = async (
     previousValue,
   }: { req: PayloadRequest; event?: string; operation?: string; previousValue?: unknown },
 ): Promise<string | true> => {
+  if (operation === 'update' && value === previousValue) {
+    return true
+  }
   const { allowPrivateNetworks } = webhookSettingsOf(req.payload)
-  const isUnchanged = operation === 'update' && value === previousValue
   const unsafe =
     describeUnsafeWebhookUrl(value, { allowPrivateNetworks }) ??
-    (event === 'onChange' || isUnchanged ? undefined : await checkWebhookUrl(value, { allowPrivateNetworks }))
+    (event === 'onChange' ? undefined : await checkWebhookUrl(value, { allowPrivateNetworks }))
   if (!unsafe) {
     return true
   }
@@ -113,7 +116,8 @@ export const WebhookEndpoints = (options: ResolvedOptions): CollectionConfig => 
   custom: webhookSettingsCustom(options.webhooks),
   hooks: {
     beforeChange: [generateSecret, resetOnReenable],
-    afterChange: [deliverPendingOnReenable],
+    // `disabled`: the plugin sends nothing.
+    afterChange: options.disabled ? [] : [deliverPendingOnReenable],
     beforeDelete: [deleteDeliveries],
   },
   fields: [

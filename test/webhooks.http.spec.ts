@@ -12,7 +12,13 @@ import { commitTransaction, createLocalReq, getPayload, initTransaction, killTra
 import { Webhook } from 'standardwebhooks'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { createDelivery, deliverDueWebhooks, queueWebhookDeliveries, webhookBody } from '../src/webhooks/deliveries'
+import {
+  createDelivery,
+  deliverDueWebhooks,
+  deliverSoon,
+  queueWebhookDeliveries,
+  webhookBody,
+} from '../src/webhooks/deliveries'
 import { reportMissedSlots } from '../src/webhooks/missedSlots'
 import { webhookSettingsOf } from '../src/webhooks/settings'
 import { createUser, loginHeaders, setClock, startTestServer, uniqueTitle } from './helpers'
@@ -139,12 +145,13 @@ const reviewChange = (title = uniqueTitle('Changed review')): Change => ({
   data: { id: 1, slug: 'changed', url: 'http://localhost:3000/reviews/changed', title },
 })
 
-/** What the change feed does: queue inside the write's transaction, which then commits. */
+/** What the change feed does: queue inside the write's transaction and, once it has committed, start sending. */
 const queueInTransaction = async (changes: Change[]): Promise<void> => {
   const req = await createLocalReq({}, payload)
   await initTransaction(req)
   await queueWebhookDeliveries({ req, changes })
   await commitTransaction(req)
+  deliverSoon(payload)
 }
 
 const fieldErrorsOf = (body: Record<string, unknown>) =>
@@ -612,6 +619,26 @@ describe('who may see and change webhooks', () => {
     } finally {
       settings.allowPrivateNetworks = true
     }
+  })
+})
+
+describe('the url refusal', () => {
+  it("should be worded in the request's language", async () => {
+    const refusal = async (headers: Record<string, string>) => {
+      const response = await fetch(`${server.url}/api/${ENDPOINTS}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(await loginHeaders(server.url, admin)), ...headers },
+        body: JSON.stringify({ url: 'http://169.254.169.254/latest/meta-data' }),
+      })
+      expect(response.status).toBe(400)
+      return fieldErrorsOf((await response.json()) as Record<string, unknown>).find((error) => error.path === 'url')
+        ?.message
+    }
+    expect(await refusal({})).toBe(
+      '169.254.169.254 is (or resolves to) a private, loopback, link-local or cloud metadata address, which webhooks may not reach.',
+    )
+    expect(await refusal({ 'accept-language': 'de' })).toMatch(/^169\.254\.169\.254 ist .*Cloud-Metadaten-Adresse/)
+    expect(await refusal({ 'accept-language': 'fr' })).toMatch(/^169\.254\.169\.254 est .*métadonnées cloud/)
   })
 })
 

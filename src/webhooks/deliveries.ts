@@ -5,7 +5,6 @@ import type { ID } from '../relationID.js'
 import type { AttemptResult } from './send.js'
 import type { WebhookSettings } from './settings.js'
 
-import { afterCommit } from '../cache/afterCommit.js'
 import { relationID } from '../relationID.js'
 import { claimDelivery, countEndpointFailure, resetEndpointFailures } from './claims.js'
 import { postWebhook } from './send.js'
@@ -122,7 +121,8 @@ export const webhookBody = (
 /**
  * Called by the change feed inside the write's transaction: one pending delivery per enabled endpoint
  * subscribed to each change's event, written (or rolled back) with the change. One query when no
- * endpoint listens. The first attempts start once the transaction has committed.
+ * endpoint listens. The feed starts the first attempts after the commit (deliverDueWebhooks), once
+ * the cache and `revalidate` have heard of the change.
  */
 export const queueWebhookDeliveries = async ({ req, changes }: { req: PayloadRequest; changes: Change[] }) => {
   const events = changes.filter((change): change is Change & { event: ChangeEvent } => change.event !== undefined)
@@ -130,7 +130,6 @@ export const queueWebhookDeliveries = async ({ req, changes }: { req: PayloadReq
     return
   }
   const endpoints = await enabledEndpoints({ payload: req.payload, req })
-  let queued = 0
   const at = new Date()
   for (const change of events) {
     for (const endpoint of endpoints.filter((candidate) => isSubscribed(candidate, change.event))) {
@@ -140,11 +139,7 @@ export const queueWebhookDeliveries = async ({ req, changes }: { req: PayloadReq
         endpoint: endpoint.id,
         body: webhookBody(change.event, change, at),
       })
-      queued++
     }
-  }
-  if (queued > 0) {
-    await afterCommit({ req, key: 'soundtrackReviews.webhooks', work: async () => deliverSoon(req.payload) })
   }
 }
 
