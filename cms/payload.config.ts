@@ -1,7 +1,9 @@
+import { redisKVAdapter } from '@payloadcms/kv-redis'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { de } from '@payloadcms/translations/languages/de'
 import { en } from '@payloadcms/translations/languages/en'
 import { fr } from '@payloadcms/translations/languages/fr'
+import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
@@ -24,11 +26,24 @@ const siteURL = (process.env.SITE_URL || serverURL).replace(/\/+$/, '')
 /** `WEBHOOK_RETRY_SECONDS=5,300,1800`: the waits between webhook attempts (the plugin refuses a bad list at start). */
 const retrySeconds = (list: string): number[] => list.split(',').map((seconds) => Number(seconds.trim()))
 
+/**
+ * `REDIS_URL`: Payload's kv store (the public cache's tag versions, the job's run state) in Redis
+ * instead of a database table. Instances on one database share keys; another database never sees them.
+ */
+const kv = (redisURL: string | undefined, databaseURI: string) =>
+  redisURL
+    ? redisKVAdapter({
+        redisURL,
+        keyPrefix: `soundtracks:${createHash('sha256').update(databaseURI).digest('hex').slice(0, 12)}:`,
+      })
+    : undefined
+
 export default buildConfig({
   secret: resolvePayloadSecret(),
   serverURL,
   csrf: [...new Set([serverURL, siteURL].map((url) => new URL(url).origin))],
   db: databaseAdapter(process.env.DATABASE_URI || undefined),
+  kv: kv(process.env.REDIS_URL || undefined, process.env.DATABASE_URI || ''),
   editor: lexicalEditor(),
   admin: {
     user: 'users',

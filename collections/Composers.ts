@@ -5,7 +5,7 @@ import type { ResolvedOptions } from '../src/types.js'
 import { slug } from '../fields/slug.js'
 import { anyone } from '../src/access/anyone.js'
 import { isAdminOrEditor } from '../src/access/isAdminOrEditor.js'
-import { invalidateAfterChange, invalidateAfterDelete } from '../src/cache/contentVersion.js'
+import { recordCatalogDeletion, recordCatalogWrite } from '../src/changes/catalogChanges.js'
 import { takenSlugs } from '../src/db/takenSlugs.js'
 import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists.js'
 import { byLanguage, translated } from '../src/translations/index.js'
@@ -28,8 +28,8 @@ export const Composers = (options: ResolvedOptions): CollectionConfig =>
       defaultPopulate: { name: true, slug: true, affiliations: true },
       hooks: {
         beforeOperation: [omitBodiesFromLists(['bio'])],
-        afterChange: [invalidateAfterChange],
-        afterDelete: [invalidateAfterDelete],
+        afterChange: [recordCatalogWrite('composer')],
+        afterDelete: [recordCatalogDeletion('composer')],
       },
       fields: [
         { name: 'name', type: 'text', required: true, label: translated('soundtrackReviews:field.name') },

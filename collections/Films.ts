@@ -8,7 +8,7 @@ import { slug } from '../fields/slug.js'
 import { wholeNumber } from '../fields/wholeNumber.js'
 import { anyone } from '../src/access/anyone.js'
 import { isAdminOrEditor } from '../src/access/isAdminOrEditor.js'
-import { invalidateAfterChange, invalidateAfterDelete } from '../src/cache/contentVersion.js'
+import { recordCatalogDeletion, recordCatalogWrite } from '../src/changes/catalogChanges.js'
 import { takenSlugs } from '../src/db/takenSlugs.js'
 import { keepFilmTotals } from '../src/hooks/keepFilmTotals.js'
 import { omitBodiesFromLists } from '../src/hooks/omitBodiesFromLists.js'
@@ -45,8 +45,8 @@ export const Films = (options: ResolvedOptions): CollectionConfig =>
         beforeOperation: [omitBodiesFromLists(['synopsis'])],
         beforeChange: [keepFilmTotals],
         beforeDelete: [refuseFilmDeleteWithReviews, deleteFilmTracks],
-        afterChange: [invalidateAfterChange],
-        afterDelete: [invalidateAfterDelete],
+        afterChange: [recordCatalogWrite('film')],
+        afterDelete: [recordCatalogDeletion('film')],
       },
       fields: [
         { name: 'title', type: 'text', required: true, label: translated('soundtrackReviews:field.title') },

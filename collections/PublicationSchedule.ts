@@ -6,7 +6,7 @@ import { isValidID } from 'payload'
 
 import { componentPath } from '../fields/componentPath.js'
 import { isAdmin } from '../src/access/isAdmin.js'
-import { invalidateAfterGlobalChange } from '../src/cache/contentVersion.js'
+import { recordScheduleChange } from '../src/changes/scheduleChanges.js'
 import { assignScheduleSlots } from '../src/hooks/assignScheduleSlots.js'
 import { lockScheduleBeforeSaving } from '../src/hooks/lockBeforeWriting.js'
 import { pruneQueue } from '../src/hooks/pruneQueue.js'
@@ -35,7 +35,7 @@ export const PublicationSchedule = (options: ResolvedOptions): GlobalConfig => (
   hooks: {
     beforeOperation: [refuseMalformedGlobalInput, lockScheduleBeforeSaving, refuseStaleSchedule],
     beforeChange: [pruneQueue],
-    afterChange: [assignScheduleSlots, invalidateAfterGlobalChange],
+    afterChange: [assignScheduleSlots, recordScheduleChange],
   },
   fields: [
     {

@@ -20,7 +20,7 @@ import { canDeleteReview } from '../src/access/canDeleteReview.js'
 import { isAdminField } from '../src/access/isAdmin.js'
 import { isAdminOrEditor } from '../src/access/isAdminOrEditor.js'
 import { publishedOrSignedIn } from '../src/access/publishedOrSignedIn.js'
-import { invalidateAfterChange, invalidateAfterDelete } from '../src/cache/contentVersion.js'
+import { recordReviewChange, recordReviewDeletion, rememberPublicState } from '../src/changes/reviewChanges.js'
 import { filmReleaseYear, takenSlugs } from '../src/db/takenSlugs.js'
 import { dequeueDeletedReview } from '../src/hooks/dequeueDeletedReview.js'
 import { dequeuePublishedReview } from '../src/hooks/dequeuePublishedReview.js'
@@ -135,10 +135,10 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
           keepEditorsOnDrafts,
           omitBodiesFromLists(['plotRecap', 'analysis', 'finalThoughts']),
         ],
-        beforeChange: [guardPublishing, stampPublishedAt, fillByline(options.usersCollection)],
-        afterChange: [dequeuePublishedReview, invalidateAfterChange],
+        beforeChange: [guardPublishing, stampPublishedAt, fillByline(options.usersCollection), rememberPublicState],
+        afterChange: [dequeuePublishedReview, recordReviewChange],
         beforeDelete: [dequeueDeletedReview],
-        afterDelete: [invalidateAfterDelete],
+        afterDelete: [recordReviewDeletion],
       },
       fields: [
         { name: 'title', type: 'text', required: true, label: translated('soundtrackReviews:field.title') },

@@ -6,7 +6,7 @@ import { duration } from '../fields/duration.js'
 import { DISCS, TRACK_NUMBERS, wholeNumber } from '../fields/wholeNumber.js'
 import { anyone } from '../src/access/anyone.js'
 import { isAdminOrEditor } from '../src/access/isAdminOrEditor.js'
-import { invalidateAfterChange, invalidateAfterDelete } from '../src/cache/contentVersion.js'
+import { recordCatalogDeletion, recordCatalogWrite } from '../src/changes/catalogChanges.js'
 import { ensureUniqueTrackNumber } from '../src/hooks/ensureUniqueTrackNumber.js'
 import { refuseCitedTrackDelete, refuseCitedTrackMove } from '../src/hooks/keepCitedTracks.js'
 import {
@@ -40,8 +40,8 @@ export const Tracks = (options: ResolvedOptions): CollectionConfig =>
         beforeOperation: [lockTracksBeforeWrite],
         beforeChange: [refuseCitedTrackMove, ensureUniqueTrackNumber],
         beforeDelete: [refuseCitedTrackDelete],
-        afterChange: [refreshFilmRuntimeAfterChange, invalidateAfterChange],
-        afterDelete: [refreshFilmRuntimeAfterDelete, invalidateAfterDelete],
+        afterChange: [refreshFilmRuntimeAfterChange, recordCatalogWrite('track')],
+        afterDelete: [refreshFilmRuntimeAfterDelete, recordCatalogDeletion('track')],
       },
       fields: [
         {

@@ -7,14 +7,13 @@ import { Films } from '../collections/Films.js'
 import { PublicationSchedule } from '../collections/PublicationSchedule.js'
 import { Reviews } from '../collections/Reviews.js'
 import { Tracks } from '../collections/Tracks.js'
+import { withRoles } from '../collections/Users.js'
 import { WebhookDeliveries } from '../collections/WebhookDeliveries.js'
 import { WebhookEndpoints } from '../collections/WebhookEndpoints.js'
-import { withRoles } from '../collections/Users.js'
 import { componentPath } from '../fields/componentPath.js'
 import { canRunJobs } from './access/canRunJobs.js'
 import { restrictSystemCollections } from './access/restrictSystemCollections.js'
 import { installAfterCommit } from './cache/afterCommit.js'
-import { invalidateAfterChange, invalidateAfterDelete } from './cache/contentVersion.js'
 import { cachedEndpoint } from './cache/publicCache.js'
 import { answerDatabaseUnavailable } from './db/databaseUnavailable.js'
 import { survivePostgresRestarts } from './db/survivePostgresRestarts.js'
@@ -43,16 +42,6 @@ import { startWebhooks } from './webhooks/start.js'
 const withEndpoints = (collection: CollectionConfig, endpoints: Endpoint[]): CollectionConfig => ({
   ...collection,
   endpoints: [...(collection.endpoints || []), ...endpoints],
-})
-
-/** A byline change shows in JSON-LD: the site's users collection empties the public cache too. */
-const withInvalidation = (collection: CollectionConfig): CollectionConfig => ({
-  ...collection,
-  hooks: {
-    ...collection.hooks,
-    afterChange: [...(collection.hooks?.afterChange ?? []), invalidateAfterChange],
-    afterDelete: [...(collection.hooks?.afterDelete ?? []), invalidateAfterDelete],
-  },
 })
 
 /**
@@ -143,7 +132,7 @@ export const soundtrackReviews =
     const webhookEndpoints = ours(withInputChecks(WebhookEndpoints(options)))
     const webhookDeliveries = ours(withInputChecks(WebhookDeliveries()))
     const collections: CollectionConfig[] = [
-      withInvalidation(withInputChecks(labelled(withRoles(options, existingUsers)))),
+      withInputChecks(labelled(withRoles(options, existingUsers))),
       ...others,
       ours(withInputChecks(Composers(options))),
       isActive ? withEndpoints(films, [importTrackList(options), recomputeRuntimeEndpoint]) : films,

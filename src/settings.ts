@@ -7,14 +7,14 @@ import { defaultOptions, defaultSlugs } from './options.js'
 /** Where the plugin keeps its resolved slugs and review URL on the Payload config, for hooks and endpoints. */
 const CONFIG_KEY = 'soundtrackReviews'
 
-type StoredSettings = Pick<ResolvedOptions, 'cache' | 'reviewUrl' | 'slugs'>
+type StoredSettings = Pick<ResolvedOptions, 'cache' | 'revalidate' | 'reviewUrl' | 'slugs'>
 
 export const withPluginSettings = (
   custom: Record<string, unknown> | undefined,
-  { slugs, reviewUrl, cache }: StoredSettings,
+  { slugs, reviewUrl, cache, revalidate }: StoredSettings,
 ) => ({
   ...custom,
-  [CONFIG_KEY]: { slugs, reviewUrl, cache } satisfies StoredSettings,
+  [CONFIG_KEY]: { slugs, reviewUrl, cache, revalidate } satisfies StoredSettings,
 })
 
 const settingsOf = (payload: Payload): StoredSettings | undefined =>
@@ -29,3 +29,6 @@ export const reviewUrlOf = (payload: Payload): string => settingsOf(payload)?.re
 /** The public cache's byte bounds this Payload instance's plugin was configured with. */
 export const cacheLimitsOf = (payload: Payload): Required<CacheOptions> =>
   settingsOf(payload)?.cache ?? defaultOptions.cache
+
+/** The site's `revalidate` option, called after each committed public change. */
+export const revalidateOf = (payload: Payload): ResolvedOptions['revalidate'] => settingsOf(payload)?.revalidate

@@ -7,7 +7,8 @@ import type { TestUser } from './helpers'
 import { createLocalReq, createPayloadRequest, getPayload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { readContentVersion } from '../src/cache/contentVersion'
+import { readTagVersions } from '../src/cache/tagVersions'
+import { TAGS } from '../src/changes/tags'
 import { publishDueReviews } from '../src/jobs/publishDueReviews'
 import { createUser, isJobPoll, loginHeaders, startTestServer, uniqueTitle, withQueryCount } from './helpers'
 import { draftReview, latestReview, SCHEDULE } from './scheduleFixtures'
@@ -96,21 +97,19 @@ describe('public cache', () => {
     expect(revalidated.text).toBe('')
   })
 
-  it("should read the content version from the row Payload's kv store writes", async () => {
-    const stored = async () =>
-      ((await payload.kv.get('soundtrack-reviews:public-content-version')) as { version: string }).version
-    await publishReview()
-    const before = await readContentVersion(payload)
-    expect(before).toBe(await stored())
+  it("should read each tag's version from the row Payload's kv store writes, one query for all", async () => {
+    const tag = TAGS.review(await publishReview())
+    const stored = async () => ((await payload.kv.get(`soundtrack-reviews:tag:${tag}`)) as { version: string }).version
+    const before = (await readTagVersions(payload, [tag, TAGS.reviews]))!
+    expect(before[tag]).toBe(await stored())
+    // A track of the review's film changes its page: the review's tag moves.
     await payload.update({ collection: 'tracks', id: track, data: { durationSeconds: 121 } as never, depth: 0 })
-    const after = await readContentVersion(payload)
-    expect(after).not.toBe(before)
-    expect(after).toBe(await stored())
-    // No row yet (a fresh database): the first version, until the next write stores one.
-    await payload.kv.delete('soundtrack-reviews:public-content-version')
-    expect(await readContentVersion(payload)).toBe('initial')
-    await publishReview()
-    expect(await readContentVersion(payload)).toBe(await stored())
+    const after = (await readTagVersions(payload, [tag, TAGS.reviews]))!
+    expect(after[tag]).not.toBe(before[tag])
+    expect(after[tag]).toBe(await stored())
+    // No row yet (a fresh database): the first version, until the next change stores one.
+    await payload.kv.delete(`soundtrack-reviews:tag:${tag}`)
+    expect((await readTagVersions(payload, [tag]))![tag]).toBe('initial')
   })
 
   it('should answer 304 on every cached surface', async () => {

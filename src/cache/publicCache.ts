@@ -1,10 +1,13 @@
 import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
+import type { TagVersions } from './tagVersions.js'
+
 import { executeAuthStrategies, headersWithCors } from 'payload'
 
+import { TAGS, tagsOfPath } from '../changes/tags.js'
 import { etagOf, isNotModified } from '../feeds/conditionalGet.js'
-import { cacheLimitsOf, slugsOf } from '../settings.js'
-import { readContentVersion } from './contentVersion.js'
+import { cacheLimitsOf } from '../settings.js'
+import { readTagVersions } from './tagVersions.js'
 
 /** How long browsers and CDNs may keep a public response, and serve it stale while they revalidate. */
 export type CachePolicy = { maxAge: number; staleWhileRevalidate: number }
@@ -21,13 +24,19 @@ type Entry = {
   /** From the response's own `Expires` (the schedule's next slot): kept no later than that. */
   expiresAt: number
   bytes: number
+  /** The versions of the tags it was built from, read before it was computed. */
+  versions: TagVersions
 }
-type Store = { version: string; entries: Map<string, Entry>; bytes: number }
+type Store = { entries: Map<string, Entry>; bytes: number }
+/** A response computed for the cache: its body read once, so every request waiting for it gets its own copy. */
+type Produced = { status: number; body: string; headers: [string, string][] }
 
 /** Per-process bound besides the bytes: the least recently served response goes first. */
 const MAX_ENTRIES = 1_000
 
 const stores = new WeakMap<Payload, Store>()
+/** Responses being computed, by key and tag versions: concurrent misses for one URL compute it once. */
+const inFlight = new WeakMap<Payload, Map<string, Promise<Produced>>>()
 
 /** Headers that belong to one request, not to the cached bytes. */
 const PER_REQUEST = /^(access-control-|vary$|cache-control$|etag$|x-cache$|set-cookie$|content-length$)/i
@@ -35,14 +44,29 @@ const PER_REQUEST = /^(access-control-|vary$|cache-control$|etag$|x-cache$|set-c
 /** Removed before a cacheable response is produced: it is computed for nobody in particular. */
 const CREDENTIALS_AND_CONDITIONALS = ['authorization', 'cookie', 'if-none-match', 'if-modified-since']
 
-const storeFor = (payload: Payload, version: string): Store => {
-  const current = stores.get(payload)
-  if (current?.version === version) {
-    return current
+const storeFor = (payload: Payload): Store => {
+  const store = stores.get(payload) ?? { entries: new Map(), bytes: 0 }
+  stores.set(payload, store)
+  return store
+}
+
+const isCurrent = (entry: Entry, versions: TagVersions, now: number): boolean =>
+  entry.expiresAt > now && Object.entries(versions).every(([tag, version]) => entry.versions[tag] === version)
+
+/** Runs `produce` once for everyone asking for `key` at these versions at the same time. */
+const produceOnce = (payload: Payload, key: string, produce: () => Promise<Response>): Promise<Produced> => {
+  const flights = inFlight.get(payload) ?? new Map<string, Promise<Produced>>()
+  inFlight.set(payload, flights)
+  const running = flights.get(key)
+  if (running) {
+    return running
   }
-  const fresh: Store = { version, entries: new Map(), bytes: 0 }
-  stores.set(payload, fresh)
-  return fresh
+  const flight = (async (): Promise<Produced> => {
+    const response = await produce()
+    return { status: response.status, body: await response.text(), headers: [...response.headers] }
+  })().finally(() => flights.delete(key))
+  flights.set(key, flight)
+  return flight
 }
 
 const forget = (store: Store, key: string) => {
@@ -87,6 +111,13 @@ const uncached = async (response: Response): Promise<Response> => {
 type ServePublicArgs = {
   payload: Payload
   request: { url: string; method: string; headers: Headers }
+  /** What the response is built from: a change to any of them makes a cached copy stale. */
+  tags: string[]
+  /**
+   * Which layer asks: a host's REST route (`cachedRestRead`) computes a plugin endpoint's response
+   * through that endpoint's own cache (`cachedEndpoint`), and must not wait for itself.
+   */
+  layer: 'endpoint' | 'rest'
   isAnonymous: boolean
   policy: CachePolicy
   /**
@@ -99,14 +130,16 @@ type ServePublicArgs = {
 }
 
 /**
- * Anonymous GETs of published content, answered from this process's memory while the content
- * version (one key-value read per request) is unchanged; `ETag`/`304` and a CDN-friendly
- * `Cache-Control`. Signed-in and `draft=true` requests always run `produce` and are marked
- * `private, no-store`.
+ * Anonymous GETs of published content, answered from this process's memory while the versions of
+ * the response's tags are unchanged (one key-value round trip per request, whatever their number);
+ * `ETag`/`304` and a CDN-friendly `Cache-Control`. Signed-in and `draft=true` requests always run
+ * `produce` and are marked `private, no-store`.
  */
 const servePublic = async ({
   payload,
   request,
+  tags,
+  layer,
   isAnonymous,
   policy,
   produce,
@@ -116,36 +149,38 @@ const servePublic = async ({
   if (request.method !== 'GET' || !isAnonymous || url.searchParams.get('draft') === 'true') {
     return uncached(await produce(request.headers))
   }
-  // A version that cannot be read (the database away) is no version: answer afresh, as Payload does.
-  const version = await readContentVersion(payload).catch(() => null)
-  if (version === null) {
+  // Versions that cannot be read (the database away) are no versions: answer afresh, as Payload does.
+  const versions = await readTagVersions(payload, tags).catch(() => null)
+  if (versions === null) {
     return uncached(await produce(cacheable(request.headers)))
   }
-  const store = storeFor(payload, version)
+  const store = storeFor(payload)
   const key = `${url.pathname}${url.search}|${request.headers.get('origin') ?? ''}`
   const now = Date.now()
   let entry = store.entries.get(key)
-  if (entry && entry.expiresAt <= now) {
+  if (entry && !isCurrent(entry, versions, now)) {
     forget(store, key)
     entry = undefined
   }
   const isHit = entry !== undefined
   if (!entry) {
-    const response = await produce(cacheable(request.headers))
-    if (response.status !== 200) {
-      return response
+    const flightKey = `${layer}|${key}|${JSON.stringify(versions)}`
+    const { status, body, headers } = await produceOnce(payload, flightKey, () => produce(cacheable(request.headers)))
+    if (status !== 200) {
+      return new Response(body, { status, headers })
     }
-    const body = await response.text()
-    const lastModified = response.headers.get('last-modified')
-    const expires = Date.parse(response.headers.get('expires') ?? '')
-    const kept = [...response.headers].filter(([name]) => !PER_REQUEST.test(name))
+    const found = new Headers(headers)
+    const lastModified = found.get('last-modified')
+    const expires = Date.parse(found.get('expires') ?? '')
+    const kept = headers.filter(([name]) => !PER_REQUEST.test(name))
     entry = {
       body,
       headers: kept,
-      etag: response.headers.get('etag') ?? etagOf(body),
+      etag: found.get('etag') ?? etagOf(body),
       lastModified: lastModified ? new Date(lastModified) : null,
       expiresAt: Number.isNaN(expires) ? Infinity : expires,
       bytes: sizeOf(key, body, kept),
+      versions,
     }
   }
   remember(payload, store, key, entry)
@@ -166,13 +201,26 @@ const servePublic = async ({
   return new Response(entry.body, { status: 200, headers })
 }
 
-/** A plugin endpoint whose anonymous GETs go through the public cache, in any host. */
-export const cachedEndpoint = (endpoint: Endpoint, policy: CachePolicy = CONTENT_POLICY): Endpoint => ({
+/** The tags of a path under the API route; what the plugin cannot place depends on any public content. */
+const tagsOfRequest = (payload: Payload, url: string): string[] =>
+  tagsOfPath(payload, new URL(url, 'http://localhost').pathname) ?? [TAGS.content]
+
+/**
+ * A plugin endpoint whose anonymous GETs go through the public cache, in any host. A host's own
+ * endpoint names the tags its response is built from (`tags`), or is stale after any public change.
+ */
+export const cachedEndpoint = (
+  endpoint: Endpoint,
+  policy: CachePolicy = CONTENT_POLICY,
+  tags?: (req: PayloadRequest) => string[],
+): Endpoint => ({
   ...endpoint,
   handler: (req) =>
     servePublic({
       payload: req.payload,
       request: { url: req.url ?? '', method: req.method ?? 'GET', headers: req.headers },
+      tags: tags ? tags(req) : tagsOfRequest(req.payload, req.url ?? ''),
+      layer: 'endpoint',
       isAnonymous: !req.user,
       policy,
       produce: async (headers) => endpoint.handler({ ...req, headers } as PayloadRequest),
@@ -195,15 +243,15 @@ export const cachedRestRead = async ({
   /** Runs Payload's own handling of `request` (or of the cacheable copy the cache hands it). */
   produce: (request: Request) => Promise<Response>
 }): Promise<Response> => {
-  const [first] = new URL(request.url).pathname.slice(payload.config.routes.api.length).split('/').filter(Boolean)
-  const { films, tracks, composers, reviews } = slugsOf(payload)
-  const isPublic = [films, tracks, composers, reviews, 'feeds', 'schedule', 'schedule.ics'].includes(first)
-  if (request.method !== 'GET' || !isPublic) {
+  const tags = tagsOfPath(payload, new URL(request.url).pathname)
+  if (request.method !== 'GET' || !tags) {
     return produce(request)
   }
   return servePublic({
     payload,
     request,
+    tags,
+    layer: 'rest',
     isAnonymous: await isAnonymousTo(payload, request.headers),
     policy: CONTENT_POLICY,
     produce: (headers) => produce(new Request(request, { headers })),

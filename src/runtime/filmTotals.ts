@@ -6,7 +6,7 @@ import type { SQLAdapter } from '../sqlAdapter.js'
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
 import { formatClock } from '../../fields/duration.js'
-import { bumpContentVersion } from '../cache/contentVersion.js'
+import { recordCatalogChange } from '../changes/catalogChanges.js'
 import { compareIDs } from '../relationID.js'
 import { slugsOf } from '../settings.js'
 import { qualifiedTable, quoteName, rawSQLAdapter, runSQL, sqlLiteral, tableOf } from '../sqlAdapter.js'
@@ -136,7 +136,7 @@ export const recomputeFilmTotals = async ({
       }
       // `db.updateOne` runs no hooks: the public cache learns of a repair that changed something here.
       if (result.previous.trackCount !== tracks || result.previous.totalRuntimeSeconds !== seconds) {
-        await bumpContentVersion(req)
+        await recordCatalogChange(req, 'film', { id: film })
       }
     }
     if (isOwnTransaction) {
