@@ -38,7 +38,7 @@ const versionOf = (stored: unknown): string => {
 /**
  * The versions of `tags` in one round trip, whatever their number: one `SELECT … IN` of the kv rows
  * on PostgreSQL and SQLite (Payload's `find` cost more than the whole cache hit), one `MGET` on
- * Redis; any other kv store gets a `get` per tag.
+ * Redis, one `find` on MongoDB; another kv store gets a `get` per tag.
  */
 /** Payload's kv table on PostgreSQL and SQLite, when it has its `key` and `data` columns. */
 const kvTable = (payload: Payload) => {
@@ -67,6 +67,16 @@ const readStored = async (payload: Payload, tags: string[]): Promise<TagVersions
       const found = new Map((rows as { key: string; data: unknown }[]).map(({ key, data }) => [key, data]))
       return Object.fromEntries(tags.map((tag, index) => [tag, versionOf(found.get(keys[index]))]))
     }
+  }
+  if (kv instanceof DatabaseKVAdapter) {
+    // MongoDB: one find of the kv documents.
+    const { docs } = await payload.db.find({
+      collection: kv.collectionSlug,
+      where: { key: { in: keys } },
+      pagination: false,
+    })
+    const found = new Map((docs as unknown as { key: string; data: unknown }[]).map(({ key, data }) => [key, data]))
+    return Object.fromEntries(tags.map((tag, index) => [tag, versionOf(found.get(keys[index]))]))
   }
   const values = await Promise.all(keys.map((key) => kv.get(key)))
   return Object.fromEntries(tags.map((tag, index) => [tag, versionOf(values[index])]))
