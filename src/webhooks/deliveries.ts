@@ -379,6 +379,10 @@ const inParallel = async <T>(items: T[], limit: number, work: (item: T) => Promi
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane))
 }
 
+const isGone = async (payload: Payload, id: ID): Promise<boolean> =>
+  (await payload.count({ collection: WEBHOOK_DELIVERIES_SLUG, where: { id: { equals: id } }, overrideAccess: true }))
+    .totalDocs === 0
+
 const dueWhere = (endpoints: WebhookEndpoint[], now: Date): Where => ({
   and: [
     { status: { equals: 'pending' } },
@@ -420,6 +424,10 @@ export const deliverDueWebhooks = async (payload: Payload, { wakeForNext = false
       try {
         await attemptDelivery({ payload, delivery, endpoint })
       } catch (error) {
+        if (await isGone(payload, delivery.id)) {
+          // Its endpoint was deleted (with its deliveries) while the attempt ran: nothing left to record.
+          return
+        }
         payload.logger.error({ err: error }, `soundtrackReviews: webhook delivery ${delivery.id} failed`)
       }
     })
