@@ -72,6 +72,8 @@ export interface Config {
     films: Film;
     tracks: Track;
     reviews: Review;
+    'webhook-endpoints': WebhookEndpoint;
+    'webhook-deliveries': WebhookDelivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -93,6 +95,8 @@ export interface Config {
     films: FilmsSelect<false> | FilmsSelect<true>;
     tracks: TracksSelect<false> | TracksSelect<true>;
     reviews: ReviewsSelect<false> | ReviewsSelect<true>;
+    'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -119,6 +123,7 @@ export interface Config {
   jobs: {
     tasks: {
       publishDueReviews: TaskPublishDueReviews;
+      deliverWebhooks: TaskDeliverWebhooks;
       inline: {
         input: unknown;
         output: unknown;
@@ -413,6 +418,99 @@ export interface Review {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-endpoints".
+ */
+export interface WebhookEndpoint {
+  id: number;
+  /**
+   * An http(s) address the receiver answers with 2xx. Private, loopback, link-local and cloud metadata addresses are refused.
+   */
+  url: string;
+  description?: string | null;
+  /**
+   * Leave empty to receive every event.
+   */
+  events?:
+    | (
+        | 'review.published'
+        | 'review.updated'
+        | 'review.unpublished'
+        | 'review.deleted'
+        | 'schedule.changed'
+        | 'schedule.missed'
+        | 'webhook.test'
+      )[]
+    | null;
+  /**
+   * Switched off by the plugin after a 410 Gone or too many failures in a row; switching it on again sends what waited.
+   */
+  enabled?: boolean | null;
+  /**
+   * The receiver verifies each delivery with this secret (webhook-signature). After a rotation the old one keeps signing for 24 hours.
+   */
+  secret?: string | null;
+  previousSecret?: string | null;
+  previousSecretExpiresAt?: string | null;
+  disabledReason?: string | null;
+  /**
+   * At 20 the endpoint is switched off.
+   */
+  consecutiveFailures?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  endpoint: number | WebhookEndpoint;
+  event:
+    | 'review.published'
+    | 'review.updated'
+    | 'review.unpublished'
+    | 'review.deleted'
+    | 'schedule.changed'
+    | 'schedule.missed'
+    | 'webhook.test';
+  status: 'pending' | 'delivered' | 'failed';
+  /**
+   * The same on every attempt: receivers use it to ignore repeats.
+   */
+  webhookId: string;
+  /**
+   * Exactly what the receiver gets.
+   */
+  payload:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  attempts?:
+    | {
+        at: string;
+        statusCode?: number | null;
+        durationMs?: number | null;
+        error?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  attemptCount?: number | null;
+  /**
+   * When the next attempt is due, while the delivery is pending.
+   */
+  nextAttemptAt?: string | null;
+  claimedUntil?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -480,7 +578,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'publishDueReviews';
+        taskSlug: 'inline' | 'publishDueReviews' | 'deliverWebhooks';
         taskID: string;
         input?:
           | {
@@ -513,7 +611,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'publishDueReviews') | null;
+  taskSlug?: ('inline' | 'publishDueReviews' | 'deliverWebhooks') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -555,6 +653,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'reviews';
         value: number | Review;
+      } | null)
+    | ({
+        relationTo: 'webhook-endpoints';
+        value: number | WebhookEndpoint;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: number | WebhookDelivery;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -711,6 +817,48 @@ export interface ReviewsSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-endpoints_select".
+ */
+export interface WebhookEndpointsSelect<T extends boolean = true> {
+  url?: T;
+  description?: T;
+  events?: T;
+  enabled?: T;
+  secret?: T;
+  previousSecret?: T;
+  previousSecretExpiresAt?: T;
+  disabledReason?: T;
+  consecutiveFailures?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  endpoint?: T;
+  event?: T;
+  status?: T;
+  webhookId?: T;
+  payload?: T;
+  attempts?:
+    | T
+    | {
+        at?: T;
+        statusCode?: T;
+        durationMs?: T;
+        error?: T;
+        id?: T;
+      };
+  attemptCount?: T;
+  nextAttemptAt?: T;
+  claimedUntil?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -913,6 +1061,16 @@ export interface TaskPublishDueReviews {
       | number
       | boolean
       | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverWebhooks".
+ */
+export interface TaskDeliverWebhooks {
+  input?: unknown;
+  output: {
+    missedSlotDeliveries?: number | null;
   };
 }
 /**

@@ -1,5 +1,6 @@
 import * as migration_20261122_090046_initial from './20261122_090046_initial';
 import * as migration_20261206_194610_schedule_run_state_in_kv from './20261206_194610_schedule_run_state_in_kv';
+import * as migration_20261206_234623_webhooks from './20261206_234623_webhooks';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261206_194610_schedule_run_state_in_kv.up,
     down: migration_20261206_194610_schedule_run_state_in_kv.down,
-    name: '20261206_194610_schedule_run_state_in_kv'
+    name: '20261206_194610_schedule_run_state_in_kv',
+  },
+  {
+    up: migration_20261206_234623_webhooks.up,
+    down: migration_20261206_234623_webhooks.down,
+    name: '20261206_234623_webhooks'
   },
 ];
