@@ -149,11 +149,11 @@ const timers = new WeakMap<Payload, Timer>()
 const stopped = new WeakSet<Payload>()
 
 /** Starts a sweep without waiting for it (after a commit, from a timer): its failures are logged. */
-export const deliverSoon = (payload: Payload): void => {
+export const deliverSoon = (payload: Payload, { wakeForNext = false } = {}): void => {
   if (stopped.has(payload)) {
     return
   }
-  deliverDueWebhooks(payload).catch((error: unknown) => {
+  deliverDueWebhooks(payload, { wakeForNext }).catch((error: unknown) => {
     if (!stopped.has(payload)) {
       payload.logger.error({ err: error }, 'soundtrackReviews: delivering webhooks failed')
     }
@@ -170,9 +170,10 @@ const wakeAt = (payload: Payload, at: Date): void => {
   if (current) {
     clearTimeout(current.handle)
   }
+  // Re-armed after its sweep: a timer that fired a little early, or a retry another attempt set, is not left to the cron.
   const handle = setTimeout(() => {
     timers.delete(payload)
-    deliverSoon(payload)
+    deliverSoon(payload, { wakeForNext: true })
   }, wait)
   handle.unref()
   timers.set(payload, { at: at.getTime(), handle })
@@ -188,12 +189,20 @@ export const stopWebhookTimers = (payload: Payload): void => {
   }
 }
 
-/** Arms the timer for the earliest pending retry of an enabled endpoint (after a restart, from the scheduled sweep). */
+/**
+ * Arms the timer for the earliest pending retry of an enabled endpoint that nobody is sending (after
+ * a restart, from the scheduled sweep and the timer itself); an attempt in flight arms its own retry.
+ */
 const wakeForNextPending = async (payload: Payload, endpoints: WebhookEndpoint[]): Promise<void> => {
+  const now = new Date().toISOString()
   const { docs } = await payload.find({
     collection: WEBHOOK_DELIVERIES_SLUG,
     where: {
-      and: [{ status: { equals: 'pending' } }, { endpoint: { in: endpoints.map((endpoint) => endpoint.id) } }],
+      and: [
+        { status: { equals: 'pending' } },
+        { endpoint: { in: endpoints.map((endpoint) => endpoint.id) } },
+        { or: [{ claimedUntil: { exists: false } }, { claimedUntil: { less_than: now } }] },
+      ],
     },
     sort: 'nextAttemptAt',
     limit: 1,
@@ -269,6 +278,20 @@ const disableEndpoint = async ({ payload, id, reason }: { payload: Payload; id: 
   payload.logger.warn(`soundtrackReviews: webhook endpoint ${id} was disabled: ${reason}.`)
 }
 
+const RECORD_RETRY_MS = [100, 400, 1_500]
+
+/** Runs an idempotent write again after a short wait when it fails, a few times, then gives up (throws). */
+const retryingTransient = async <T>(write: () => Promise<T>): Promise<T> => {
+  for (const wait of RECORD_RETRY_MS) {
+    try {
+      return await write()
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, wait))
+    }
+  }
+  return write()
+}
+
 /** Writes one attempt's outcome: delivered, the next retry, or failed; counts the endpoint's failures. */
 const recordAttempt = async ({
   payload,
@@ -308,14 +331,18 @@ const recordAttempt = async ({
       })
   const status: DeliveryStatus = result.ok ? 'delivered' : wait === undefined ? 'failed' : 'pending'
   const nextAttemptAt = wait === undefined ? null : new Date(Date.now() + wait * 1000)
-  await payload.update({
-    collection: WEBHOOK_DELIVERIES_SLUG,
-    id: delivery.id,
-    data: { status, attempts, nextAttemptAt: nextAttemptAt?.toISOString() ?? null, claimedUntil: null },
-    depth: 0,
-    select: { id: true },
-    overrideAccess: true,
-  })
+  // The attempt was made: a transient refusal of this write (a busy SQLite file, a dropped connection)
+  // must not leave it unrecorded, or the lapsed claim would send it again.
+  await retryingTransient(() =>
+    payload.update({
+      collection: WEBHOOK_DELIVERIES_SLUG,
+      id: delivery.id,
+      data: { status, attempts, nextAttemptAt: nextAttemptAt?.toISOString() ?? null, claimedUntil: null },
+      depth: 0,
+      select: { id: true },
+      overrideAccess: true,
+    }),
+  )
   if (result.ok) {
     await resetEndpointFailures({ payload, slug: WEBHOOK_ENDPOINTS_SLUG, id: endpoint.id })
     return status
