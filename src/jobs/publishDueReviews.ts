@@ -14,6 +14,7 @@ import { describeErrors, queueIDs, readStoredSchedule, reassignSlots } from '../
 import { changeQueue, without } from '../schedule/queue.js'
 import { slugsOf } from '../settings.js'
 import { recordLastRun } from './lastRun.js'
+import { scheduleUnlessOneIsWaiting } from './scheduleUnlessOneIsWaiting.js'
 
 export type PublishRun = { published: ID[]; failed: { id: ID; reason: string }[] }
 
@@ -144,30 +145,6 @@ const publishDue = async ({ req, now }: { req: PayloadRequest; now: Date }): Pro
       : null,
   })
   return run
-}
-
-type BeforeSchedule = NonNullable<NonNullable<NonNullable<TaskConfig['schedule']>[number]['hooks']>['beforeSchedule']>
-
-/**
- * Payload's default holds the next run back while any job of the task is unfinished, including one
- * left `processing` by a process killed mid-run: publishing would stop for good. Runs are safe to
- * overlap (each review is claimed in the database), so only a job not yet started holds the next back.
- */
-const scheduleUnlessOneIsWaiting: BeforeSchedule = async ({ queueable, req }) => {
-  const { totalDocs } = await req.payload.db.count({
-    collection: 'payload-jobs',
-    req,
-    where: {
-      and: [
-        { queue: { equals: queueable.scheduleConfig.queue } },
-        { taskSlug: { equals: queueable.taskConfig?.slug } },
-        { processing: { equals: false } },
-        { completedAt: { exists: false } },
-        { error: { exists: false } },
-      ],
-    },
-  })
-  return { input: {}, shouldSchedule: totalDocs === 0, waitUntil: queueable.waitUntil }
 }
 
 export const publishDueReviewsTask = (options: ResolvedOptions): TaskConfig => ({
