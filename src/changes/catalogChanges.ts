@@ -43,7 +43,8 @@ export const recordCatalogChange = (
   kind: CatalogKind,
   doc: CatalogDoc,
   previous?: CatalogDoc,
-): Promise<void> => recordChanges(req, [{ ...describe[kind](doc, previous), urls: [], data: { id: doc.id } }])
+): Promise<void> =>
+  recordChanges(req, [{ ...describe[kind](doc, previous), urls: [], data: { type: kind, id: doc.id } }])
 
 /**
  * Films, tracks and composers are public as soon as they are written: every write changes their

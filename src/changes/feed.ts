@@ -25,14 +25,14 @@ const union = (lists: string[][]): string[] => [...new Set(lists.flat())]
 
 /**
  * One transaction's changes as its readers should hear them: one event per review (the strongest,
- * with the tags and URLs of all), one `schedule.changed`, and the changes without an event folded
- * into one.
+ * with the tags and URLs of all), one `schedule.changed`, and one change without an event per
+ * document (`data.type` and `data.id`: a film, track or composer) however often it was written.
  */
 export const mergeChanges = (changes: Change[]): Change[] => {
   const byKey = new Map<string, Change>()
   for (const change of changes) {
     const key = !change.event
-      ? 'tags'
+      ? `${String(change.data.type ?? '')}:${String(change.data.id ?? '')}`
       : change.event.startsWith('review.')
         ? `review:${String(change.data.id)}`
         : `${change.event}:${String(change.data.id ?? '')}`

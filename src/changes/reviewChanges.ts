@@ -84,7 +84,10 @@ export const recordReviewChange: CollectionAfterChangeHook = async ({ doc, opera
   const isPublic =
     review._status === 'published' || (wasPublic && (await readPublicRow(req, review.id))?._status === 'published')
   if (!wasPublic && !isPublic) {
-    await recordChanges(req, review.publishAt ? [{ tags: [TAGS.schedule], urls: [], data: { id: review.id } }] : [])
+    await recordChanges(
+      req,
+      review.publishAt ? [{ tags: [TAGS.schedule], urls: [], data: { type: 'schedule', id: review.id } }] : [],
+    )
     return doc
   }
   if (wasPublic && isPublic && review._status !== 'published') {
@@ -103,7 +106,10 @@ export const recordReviewChange: CollectionAfterChangeHook = async ({ doc, opera
 export const recordReviewDeletion: CollectionAfterDeleteHook = async ({ doc, req }) => {
   const review = doc as ReviewDoc
   if (review._status !== 'published') {
-    await recordChanges(req, review.publishAt ? [{ tags: [TAGS.schedule], urls: [], data: { id: review.id } }] : [])
+    await recordChanges(
+      req,
+      review.publishAt ? [{ tags: [TAGS.schedule], urls: [], data: { type: 'schedule', id: review.id } }] : [],
+    )
     return doc
   }
   const change = reviewChange(req.payload, 'review.deleted', review)

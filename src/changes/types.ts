@@ -21,6 +21,8 @@ export type ChangeData = {
   publishedAt?: string
   /** The slot the publishing job published it at (`review.published` by the schedule). */
   scheduledFor?: string
+  /** On a change without an event: what was written (`film`, `track`, `composer`; `schedule` for a queued draft), with its `id`. */
+  type?: string
   [key: string]: unknown
 }
 
