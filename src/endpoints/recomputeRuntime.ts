@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { isStaff } from '../access/roles.js'
+import { recordCatalogChange } from '../changes/catalogChanges.js'
 import { toCollectionID } from '../relationID.js'
 import { recomputeFilmTotals } from '../runtime/filmTotals.js'
 import { slugsOf } from '../settings.js'
@@ -27,6 +28,16 @@ export const recomputeRuntimeEndpoint: Endpoint = {
       return notFound()
     }
     const totals = await recomputeFilmTotals({ req, film })
-    return totals ? json(req, { id: film, ...totals }) : notFound()
+    if (!totals) {
+      return notFound()
+    }
+    // The repair writes with `db.updateOne`, which runs no hooks: the change feed hears of it here.
+    if (
+      totals.previous.trackCount !== totals.trackCount ||
+      totals.previous.totalRuntimeSeconds !== totals.totalRuntimeSeconds
+    ) {
+      await recordCatalogChange(req, 'film', { id: film })
+    }
+    return json(req, { id: film, ...totals })
   },
 }

@@ -6,7 +6,6 @@ import type { SQLAdapter } from '../sqlAdapter.js'
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
 import { formatClock } from '../../fields/duration.js'
-import { recordCatalogChange } from '../changes/catalogChanges.js'
 import { compareIDs } from '../relationID.js'
 import { slugsOf } from '../settings.js'
 import { qualifiedTable, quoteName, rawSQLAdapter, runSQL, sqlLiteral, tableOf } from '../sqlAdapter.js'
@@ -133,10 +132,6 @@ export const recomputeFilmTotals = async ({
           totalRuntimeSeconds: Number(previous.totalRuntimeSeconds) || 0,
           totalRuntime: previous.totalRuntime ?? formatClock(0),
         },
-      }
-      // `db.updateOne` runs no hooks: the public cache learns of a repair that changed something here.
-      if (result.previous.trackCount !== tracks || result.previous.totalRuntimeSeconds !== seconds) {
-        await recordCatalogChange(req, 'film', { id: film })
       }
     }
     if (isOwnTransaction) {
