@@ -1,3 +1,5 @@
+import type { SoundtrackReviewsOptions } from 'payload-soundtrack-reviews'
+
 import { redisKVAdapter } from '@payloadcms/kv-redis'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { de } from '@payloadcms/translations/languages/de'
@@ -37,6 +39,19 @@ const kv = (redisURL: string | undefined, databaseURI: string) =>
         keyPrefix: `soundtracks:${createHash('sha256').update(databaseURI).digest('hex').slice(0, 12)}:`,
       })
     : undefined
+
+/** The plugin's options; the app's reader pages resolve the same ones (their JSON-LD is the API's, byte for byte). */
+export const soundtrackReviewsOptions: SoundtrackReviewsOptions = {
+  siteUrl: siteURL,
+  reviewUrl: process.env.REVIEW_URL || undefined,
+  publisher: { name: 'Exploring Soundtracks' },
+  ...(process.env.PUBLISH_CRON ? { schedule: { cron: process.env.PUBLISH_CRON } } : {}),
+  webhooks: {
+    // A developer's local frontend may receive webhooks; production refuses loopback and private networks.
+    allowPrivateNetworks: process.env.NODE_ENV !== 'production',
+    ...(process.env.WEBHOOK_RETRY_SECONDS ? { retrySeconds: retrySeconds(process.env.WEBHOOK_RETRY_SECONDS) } : {}),
+  },
+}
 
 export default buildConfig({
   secret: resolvePayloadSecret(),
@@ -79,19 +94,7 @@ export default buildConfig({
       ],
     },
   ],
-  plugins: [
-    soundtrackReviews({
-      siteUrl: siteURL,
-      reviewUrl: process.env.REVIEW_URL || undefined,
-      publisher: { name: 'Exploring Soundtracks' },
-      ...(process.env.PUBLISH_CRON ? { schedule: { cron: process.env.PUBLISH_CRON } } : {}),
-      webhooks: {
-        // A developer's local frontend may receive webhooks; production refuses loopback and private networks.
-        allowPrivateNetworks: process.env.NODE_ENV !== 'production',
-        ...(process.env.WEBHOOK_RETRY_SECONDS ? { retrySeconds: retrySeconds(process.env.WEBHOOK_RETRY_SECONDS) } : {}),
-      },
-    }),
-  ],
+  plugins: [soundtrackReviews(soundtrackReviewsOptions)],
   // The plugin's code stays generic over ids and slugs: the generated types are for frontends.
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), declare: false },
   graphQL: { schemaOutputFile: path.resolve(dirname, 'generated-schema.graphql') },

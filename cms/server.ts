@@ -19,6 +19,7 @@ import { getPayload } from 'payload'
 import { cachedRestRead, claimJobRunner, headFromGet } from 'payload-soundtrack-reviews'
 
 import { adminAppDir } from './adminBuild'
+import { createSitePages, isRouterRequest, SITE_RENDER_HEADER, siteRouteOf } from './site/serve'
 
 type RouteHandler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 
@@ -27,6 +28,8 @@ export type StartServerOptions = {
   port: number
   /** Serve the Next.js admin (needs a build); API-only servers (tests) leave it off. */
   admin?: boolean
+  /** Serve the reader pages (`/`, `/reviews/:slug` …) beside the admin (default: `SERVE_SITE`, else true). */
+  site?: boolean
   /** Runs once Payload is up and before the port opens, e.g. the demo seed. */
   beforeListen?: (payload: Payload) => Promise<void>
   /** The Next.js app that serves the admin. */
@@ -72,8 +75,8 @@ const sendWebResponse = async (response: Response, res: ExpressResponse): Promis
     res.end()
     return
   }
-  // Payload's REST answers are whole JSON documents: one write beats piping a web stream.
-  if (response.headers.get('content-type')?.startsWith('application/json')) {
+  // Payload's REST answers are whole JSON documents, and cached answers are in memory: one write beats piping a web stream.
+  if (response.headers.get('content-type')?.startsWith('application/json') || response.headers.has('x-cache')) {
     res.end(Buffer.from(await response.arrayBuffer()))
     return
   }
@@ -135,6 +138,7 @@ export const startServer = async ({
   config,
   port,
   admin = true,
+  site = (process.env.SERVE_SITE ?? 'true').toLowerCase() !== 'false',
   beforeListen,
   projectDir = adminAppDir(),
   maxBodyBytes = Number(process.env.MAX_BODY_BYTES) || DEFAULT_MAX_BODY_BYTES,
@@ -147,6 +151,8 @@ export const startServer = async ({
 
   const app = express()
   app.disable('x-powered-by')
+  /** Known once the port is open; the reader pages render through it. */
+  let listeningPort = port
   // Behind a proxy, TRUST_PROXY lets X-Forwarded-* decide the protocol and client address; never by default.
   if (process.env.TRUST_PROXY) {
     app.set('trust proxy', trustProxySetting(process.env.TRUST_PROXY))
@@ -205,7 +211,33 @@ export const startServer = async ({
     const nextApp = next({ dev: false, dir: projectDir })
     await nextApp.prepare()
     const handle = nextApp.getRequestHandler()
-    app.get('/', (_req, res) => res.redirect(payload.config.routes.admin))
+    if (site) {
+      // Anonymous readers get the pages from the public cache; a miss asks Next over loopback.
+      const pages = createSitePages({ payload, origin: () => `http://127.0.0.1:${listeningPort}` })
+      app.use((req, res, next) => {
+        const route = siteRouteOf(req.path)
+        const isPageRead = route && (req.method === 'GET' || req.method === 'HEAD')
+        if (!isPageRead || pages.isRender(req.get(SITE_RENDER_HEADER))) {
+          next()
+          return
+        }
+        const request = toWebRequest(req)
+        if (isRouterRequest(request.headers, new URL(request.url).search)) {
+          next()
+          return
+        }
+        pages
+          .serve(request, route)
+          .then((response) => sendWebResponse(response, res))
+          .catch(next)
+      })
+    } else {
+      app.get('/', (_req, res) => res.redirect(payload.config.routes.admin))
+      // SERVE_SITE=false: another frontend serves the site (SITE_URL); the pages built into the admin app stay off.
+      app.use((req, res, next) =>
+        siteRouteOf(req.path) ? res.status(404).type('text/plain').send('Not Found') : next(),
+      )
+    }
     app.use((req, res) => handle(req, res))
     closeNext = () => nextApp.close()
   }
@@ -237,6 +269,7 @@ export const startServer = async ({
   })
   const address = server.address()
   const actualPort = typeof address === 'object' && address ? address.port : port
+  listeningPort = actualPort
 
   let closing: Promise<void> | undefined
   const close = () =>

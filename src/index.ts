@@ -24,6 +24,8 @@ export type { SoundtrackReviewsTranslationKeys, SoundtrackReviewsTranslations } 
 /** Server-side helpers for frontends on the Local API (same output as the endpoints). */
 export { buildReviewJsonLd, loadReviewJsonLd, serializeJsonLd } from './jsonLd/index.js'
 export { loadReviewPage } from './reviewPage/loadReviewPage.js'
+/** Lexical rich text to HTML as the review page's bodies get it (headings moved down by `headingOffset`). */
+export { richTextHTML } from './reviewPage/richTextHTML.js'
 export type { ReviewPage, ReviewPageCue, ReviewPageTrack } from './reviewPage/loadReviewPage.js'
 export { headFromGet } from './endpoints/headFromGet.js'
 export { readPublicSchedule } from './endpoints/schedule.js'
@@ -32,7 +34,7 @@ export { publishDueReviews } from './jobs/publishDueReviews.js'
 /** For hosts that run a second Payload instance in the same process (see README). */
 export { claimJobRunner } from './jobs/jobRunner.js'
 /** The public cache: wrap a host's own endpoints or REST route (see README, Caching). */
-export { cachedEndpoint, cachedRestRead, CONTENT_POLICY, SCHEDULE_POLICY } from './cache/publicCache.js'
+export { cachedEndpoint, cachedPageRead, cachedRestRead, CONTENT_POLICY, SCHEDULE_POLICY } from './cache/publicCache.js'
 export type { CachePolicy } from './cache/publicCache.js'
 /** Webhooks: what a receiver gets (the body; Standard Webhooks headers) and the collections' slugs. */
 export type { WebhookAttempt, WebhookBody, WebhookDelivery, WebhookEndpoint } from './webhooks/deliveries.js'

@@ -117,7 +117,7 @@ type ServePublicArgs = {
    * Which layer asks: a host's REST route (`cachedRestRead`) computes a plugin endpoint's response
    * through that endpoint's own cache (`cachedEndpoint`), and must not wait for itself.
    */
-  layer: 'endpoint' | 'rest'
+  layer: 'endpoint' | 'page' | 'rest'
   isAnonymous: boolean
   policy: CachePolicy
   /**
@@ -258,3 +258,31 @@ export const cachedRestRead = async ({
     finish: (headers) => headersWithCors({ headers, req: { payload, headers: request.headers } as PayloadRequest }),
   })
 }
+
+/**
+ * For a host's own pages (our app's reader site): anonymous GETs answered from the cache while the
+ * versions of `tags` (what the page shows) are unchanged; signed-in requests run `produce` with
+ * their credentials and are marked `private, no-store`, as on the API.
+ */
+export const cachedPageRead = async ({
+  payload,
+  request,
+  tags,
+  produce,
+}: {
+  payload: Payload
+  request: Request
+  /** The cache tags of what the page shows (CONTRACT.md names them), known from its URL. */
+  tags: string[]
+  /** Renders `request` (or the cacheable copy the cache hands it, without credentials). */
+  produce: (request: Request) => Promise<Response>
+}): Promise<Response> =>
+  servePublic({
+    payload,
+    request,
+    tags,
+    layer: 'page',
+    isAnonymous: request.method === 'GET' && (await isAnonymousTo(payload, request.headers)),
+    policy: CONTENT_POLICY,
+    produce: (headers) => produce(new Request(request, { headers })),
+  })
