@@ -28,6 +28,9 @@ import { deliverWebhooksTask } from './jobs/deliverWebhooks.js'
 import { isJobRunner } from './jobs/jobRunner.js'
 import { publishDueReviewsTask } from './jobs/publishDueReviews.js'
 import { resolveOptions } from './options.js'
+import { reindexSearchEndpoint, searchEndpoint } from './search/endpoints.js'
+import { withSearchTablesHiddenFromPush } from './search/hideFromPush.js'
+import { createSearchIndex } from './search/searchIndex.js'
 import { withPluginSettings } from './settings.js'
 import { analyzeSQLite } from './sqlAdapter.js'
 import { withStaticLabels, withTranslations } from './translations/index.js'
@@ -153,11 +156,14 @@ export const soundtrackReviews =
           cachedEndpoint(scheduleEndpoint),
           cachedEndpoint(scheduleCalendarEndpoint(options)),
           ...reviewFeedEndpoints(options).map((endpoint) => cachedEndpoint(endpoint)),
+          searchEndpoint,
+          reindexSearchEndpoint,
         ]
       : []
 
     return {
       ...config,
+      db: withSearchTablesHiddenFromPush(config.db),
       collections,
       globals: [...(config.globals ?? []), ours(PublicationSchedule(options))],
       endpoints: [...(config.endpoints ?? []), ...endpoints],
@@ -184,6 +190,13 @@ export const soundtrackReviews =
           installAfterCommit(payload)
           startWebhooks(payload, { isSweeping: options.schedule.runInProcess && isJobRunner(payload) })
           await analyzeSQLite({ payload, slugs: [options.slugs.reviews, options.slugs.tracks] })
+          // Over a pushed dev schema nothing else creates it; after the migration this finds it there.
+          await createSearchIndex(payload).catch((error: unknown) =>
+            payload.logger.warn(
+              { err: error },
+              'soundtrackReviews: the search index could not be created (run the migrations)',
+            ),
+          )
         }
         await config.onInit?.(payload)
       },

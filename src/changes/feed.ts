@@ -5,6 +5,7 @@ import type { Change, ChangeEvent } from './types.js'
 
 import { collectUntilCommit } from '../cache/afterCommit.js'
 import { invalidateTags } from '../cache/tagVersions.js'
+import { updateSearchIndex } from '../search/searchIndex.js'
 import { revalidateOf } from '../settings.js'
 import { deliverDueWebhooks, queueWebhookDeliveries } from '../webhooks/deliveries.js'
 import { publishedReviewsShowing } from './affected.js'
@@ -53,11 +54,13 @@ export const mergeChanges = (changes: Change[]): Change[] => {
 }
 
 /**
- * After commit, in this order: the public cache's tags (so a frontend that re-fetches on hearing of
- * the change reads the new data), the site's `revalidate`, then the webhooks' first attempts (sent
- * in the background: a slow receiver never holds up the writer).
+ * After commit, in this order: the search index, then the public cache's tags (so a frontend that
+ * re-fetches on hearing of the change reads the new data, and a search the new index), the site's
+ * `revalidate`, then the webhooks' first attempts (sent in the background: a slow receiver never
+ * holds up the writer).
  */
 const dispatch = async (payload: Payload, changes: Change[]): Promise<void> => {
+  await updateSearchIndex(payload, changes)
   await invalidateTags(payload, union(changes.map(({ tags }) => tags)))
   const revalidate = revalidateOf(payload)
   for (const change of revalidate ? changes : []) {
