@@ -39,4 +39,9 @@ export type { CachePolicy } from './cache/publicCache.js'
 /** Webhooks: what a receiver gets (the body; Standard Webhooks headers) and the collections' slugs. */
 export type { WebhookAttempt, WebhookBody, WebhookDelivery, WebhookEndpoint } from './webhooks/deliveries.js'
 export { WEBHOOK_DELIVERIES_SLUG, WEBHOOK_ENDPOINTS_SLUG } from './webhooks/slugs.js'
+/** Search: the index (a migration creates and fills it) and the query the endpoint answers with (see README). */
+export { createSearchIndex, rebuildSearchIndex } from './search/searchIndex.js'
+export { searchPublished } from './search/endpoints.js'
+export type { SearchResponse, SearchResult } from './search/endpoints.js'
+export type { SearchType } from './search/documents.js'
 export type { WebhookOptions } from './types.js'
