@@ -1,6 +1,7 @@
 /*
  * The plugin as a site owner meets it: `npm pack`, a throwaway Payload site of the blank template's
- * shape (its own users with an extra field, a `pages` collection, SQLite) installs the tarball, then
+ * shape (its own users with an extra field, a `pages` collection, SQLite, a public review page whose data
+ * Next caches under the plugin's tags, and `revalidate` calling `revalidateTag`) installs the tarball, then
  * generate:importmap, a strict `tsc --noEmit`, migrate:create + migrate, `next build`, `next start`.
  * Nothing here imports the plugin's sources: the site sees only the packed `dist/`.
  */
@@ -91,6 +92,23 @@ const api = async <T = Record<string, unknown>>(
 
 const admin = { email: 'owner@site.example', password: 'Site-owner-password-1' }
 
+/** The site's own public review page (`src/app/(site)/reviews/[slug]`): what it shows, and when its data was cached. */
+const reviewPage = async (slug: string) => {
+  const response = await fetch(`${baseURL}/reviews/${encodeURIComponent(slug)}`)
+  const html = await response.text()
+  return {
+    status: response.status,
+    title: /<h1>([^<]*)<\/h1>/.exec(html)?.[1] ?? null,
+    cachedAt: /data-cached-at="([^"]+)"/.exec(html)?.[1] ?? null,
+  }
+}
+
+/** The lines of the server's log from the first that matches `pattern` (with the error it logged), or null. */
+const logFrom = (pattern: RegExp): null | string => {
+  const at = serverLog.search(pattern)
+  return at === -1 ? null : serverLog.slice(at, at + 1_500)
+}
+
 beforeAll(async () => {
   workDir = mkdtempSync(path.join(tmpdir(), 'soundtrack-consumer-'))
   site = path.join(workDir, 'site')
@@ -134,7 +152,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   server?.kill('SIGTERM')
-  if (workDir) {
+  // CONSUMER_KEEP_SITE=1 keeps the built site and the server's log (server.log) for a look afterwards.
+  if (workDir && process.env.CONSUMER_KEEP_SITE) {
+    writeFileSync(path.join(workDir, 'server.log'), serverLog)
+    console.log(`consumer site kept in ${workDir}`)
+  } else if (workDir) {
     rmSync(workDir, { recursive: true, force: true })
   }
 })
@@ -236,13 +258,49 @@ describe('the packed plugin in a fresh Payload site', () => {
     expect(await head.text()).toBe('')
   })
 
-  it('should publish a queued review at its slot under plain next start', async () => {
-    const review = await api<{ doc: { id: number } }>('/api/reviews?draft=true', {
+  it('should show a REST edit on the site’s cached page at once, and leave the pages it does not name cached', async () => {
+    const publish = (title: string) =>
+      api<{ doc: { id: number; slug: string } }>('/api/reviews', {
+        method: 'POST',
+        token,
+        body: { title, film: filmID, _status: 'published' },
+      })
+    const edited = await publish('Fallout, the score')
+    const other = await publish('Fallout, the suite')
+    expect([edited.status, other.status]).toEqual([201, 201])
+
+    const before = await reviewPage(edited.json.doc.slug)
+    expect(before).toMatchObject({ status: 200, title: 'Fallout, the score' })
+    // The page is rendered per request, but its review comes from Next's data cache for an hour.
+    expect(await reviewPage(edited.json.doc.slug)).toEqual(before)
+    const untouched = await reviewPage(other.json.doc.slug)
+    expect(untouched).toMatchObject({ status: 200, title: 'Fallout, the suite' })
+
+    const patched = await api<{ doc: { slug: string } }>(`/api/reviews/${edited.json.doc.id}`, {
+      method: 'PATCH',
+      token,
+      body: { title: 'Fallout, the score revisited' },
+    })
+    expect(patched.status).toBe(200)
+    expect(patched.json.doc.slug).toBe(edited.json.doc.slug)
+    await expect
+      .poll(async () => (await reviewPage(edited.json.doc.slug)).title, { timeout: 5_000, interval: 100 })
+      .toBe('Fallout, the score revisited')
+
+    // Only the edited review's tags were expired: the other review's page still shows its first render.
+    expect(await reviewPage(other.json.doc.slug)).toEqual(untouched)
+    expect(logFrom(/revalidate failed/), 'revalidate after a REST write').toBeNull()
+  })
+
+  it('should publish a queued review at its slot under plain next start, and its page appear', async () => {
+    const review = await api<{ doc: { id: number; slug: string } }>('/api/reviews?draft=true', {
       method: 'POST',
       token,
       body: { title: 'Fallout, week one', film: filmID },
     })
     expect(review.status).toBe(201)
+    // Not published yet: the site's page says so, and keeps that answer in its data cache for an hour.
+    expect((await reviewPage(review.json.doc.slug)).status).toBe(404)
     // The next whole minute at least 20 seconds away, as a weekly UTC slot.
     const slot = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000)
     const weekday = slot.toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' }).toLowerCase()
@@ -263,6 +321,11 @@ describe('the packed plugin in a fresh Payload site', () => {
       .toBe('published')
     const published = await api<{ publishedAt: string }>(`/api/reviews/${review.json.doc.id}`)
     expect(new Date(published.json.publishedAt).toISOString()).toBe(slot.toISOString())
+    // The job publishes outside any request: its revalidate must still expire the page's tag.
+    expect(logFrom(/revalidate failed/), 'the publishing job’s revalidate').toBeNull()
+    await expect
+      .poll(async () => (await reviewPage(review.json.doc.slug)).title, { timeout: 5_000, interval: 100 })
+      .toBe('Fallout, week one')
     expect(serverLog).not.toMatch(/SQLITE_BUSY|Error:/)
   })
 

@@ -1,5 +1,6 @@
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { revalidateTag } from 'next/cache'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
@@ -24,6 +25,12 @@ export default buildConfig({
       siteUrl: 'https://site.example',
       // Look for due reviews every five seconds, so the test waits seconds, not a minute.
       schedule: { cron: '*/5 * * * * *' },
+      // The site's pages live in this Next app: expire what a change names, at once (Next 16's signature).
+      revalidate: ({ tags }) => {
+        for (const tag of tags) {
+          revalidateTag(tag, { expire: 0 })
+        }
+      },
     }),
   ],
 })
