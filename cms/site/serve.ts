@@ -118,10 +118,11 @@ export const createSitePages = ({ payload, origin }: { payload: Payload; origin:
     for (const name of HOP_BY_HOP) {
       sent.delete(name)
     }
+    // Pages are small and whole: read at once (a HEAD then has no stream left to cancel).
     let status = response.status
-    let body: null | ReadableStream<Uint8Array> | string = response.body
+    let body: ArrayBuffer | string = await response.arrayBuffer()
     if (sent.get('content-type')?.startsWith('text/html')) {
-      const html = await response.text()
+      const html = new TextDecoder().decode(body)
       status = status === 200 && isNotFoundPage(html) ? 404 : status
       body = isReader ? withoutClientRuntime(html) : html
     }

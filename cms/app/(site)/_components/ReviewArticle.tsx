@@ -8,7 +8,7 @@ import { serializeJsonLd } from 'payload-soundtrack-reviews'
 
 import { reviewPath } from '../../../site/content'
 import { siteOptions } from '../../../site/options'
-import { ComposerLinks, DateText, FilmTitle, PageMeta, RichText, trackAnchor, TrackTable } from './parts'
+import { ComposerLinks, DateText, FilmTitle, PageMeta, RichText, trackAnchor, trackNumber, TrackTable } from './parts'
 
 /**
  * The whole column: heading, the film, plot recap, analysis, cue sheet, final thoughts, track list,
@@ -147,10 +147,9 @@ export const ReviewArticle = ({ review, notice }: { review: ReviewPage; notice?:
                       </td>
                       <td data-label="Track">
                         {cue.track ? (
-                          <a href={`#${trackAnchor(cue.track)}`}>
-                            {hasDiscs ? `${cue.track.disc}-` : null}
-                            {cue.track.number}. {cue.track.title}
-                          </a>
+                          <a
+                            href={`#${trackAnchor(cue.track)}`}
+                          >{`${trackNumber(cue.track, hasDiscs)}. ${cue.track.title}`}</a>
                         ) : null}
                       </td>
                     </tr>
