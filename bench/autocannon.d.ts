@@ -13,7 +13,14 @@ declare module 'autocannon' {
     connections?: number
     duration?: number
     headers?: Record<string, string>
-    requests?: { path: string; method?: string }[]
+    /** Requests per second over all connections (paced instead of saturating). */
+    overallRate?: number
+    requests?: {
+      path: string
+      method?: string
+      /** Called per response; header names as the server sent them. */
+      onResponse?: (status: number, body: string, context: unknown, headers: Record<string, string | string[]>) => void
+    }[]
   }
   const autocannon: (options: Options) => Promise<Result>
   export default autocannon

@@ -9,7 +9,9 @@ import type { AddressInfo } from 'node:net'
 import { createClient } from '@libsql/client'
 import { REST_GET } from '@payloadcms/next/routes'
 import express from 'express'
+import { writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
+import { Session } from 'node:inspector'
 import { getPayload } from 'payload'
 
 import { startServer } from '../cms/server'
@@ -19,7 +21,46 @@ const [mode, file, portText] = process.argv.slice(2)
 const port = Number(portText)
 const uri = `file:${file}`
 
-const ready = (actual: number) => console.log(`READY ${actual}`)
+/** BENCH_PROFILE=<file>: a CPU profile from READY to SIGTERM (bench/profile.ts), start-up left out. */
+const profileTo = process.env.BENCH_PROFILE
+const session = profileTo ? new Session() : undefined
+const post = (method: string, params?: object) =>
+  new Promise<unknown>((resolve, reject) =>
+    session!.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+  )
+if (session) {
+  process.once('SIGTERM', async () => {
+    const { profile } = (await post('Profiler.stop')) as {
+      profile: { nodes: { callFrame: { scriptId: string; url: string } }[] }
+    }
+    writeFileSync(profileTo!, JSON.stringify(profile))
+    // tsx's output of our own TypeScript (one line, names lost): its source maps name the functions.
+    const ours = new Set(
+      profile.nodes
+        .filter(({ callFrame: { url } }) => /\.tsx?$/.test(url) && !url.includes('/node_modules/'))
+        .map(({ callFrame: { scriptId } }) => scriptId),
+    )
+    await post('Debugger.enable')
+    const sources: Record<string, string> = {}
+    for (const scriptId of ours) {
+      sources[scriptId] = (
+        (await post('Debugger.getScriptSource', { scriptId })) as { scriptSource: string }
+      ).scriptSource
+    }
+    writeFileSync(`${profileTo}.sources.json`, JSON.stringify(sources))
+    process.exit(0)
+  })
+}
+
+const ready = async (actual: number) => {
+  if (session) {
+    session.connect()
+    await post('Profiler.enable')
+    await post('Profiler.setSamplingInterval', { interval: 100 })
+    await post('Profiler.start')
+  }
+  console.log(`READY ${actual}`)
+}
 
 if (mode === 'ours') {
   const server = await startServer({ config: oursConfig(uri), port, admin: false })

@@ -1,5 +1,5 @@
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express'
-import type { Server } from 'node:http'
+import type { IncomingMessage, Server } from 'node:http'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import type { Payload, SanitizedConfig } from 'payload'
 
@@ -13,11 +13,13 @@ import {
   REST_PUT,
 } from '@payloadcms/next/routes'
 import express from 'express'
+import { createServer } from 'node:http'
 import { Readable } from 'node:stream'
 import { getPayload } from 'payload'
 
 import { cachedRestRead, claimJobRunner, headFromGet } from 'payload-soundtrack-reviews'
 
+import { type CachedAnswer, cachedResponseFor } from '../src/cache/publicCache'
 import { adminAppDir } from './adminBuild'
 import { createSitePages, isRouterRequest, SITE_RENDER_HEADER, siteRouteOf } from './site/serve'
 
@@ -46,18 +48,56 @@ const trustProxySetting = (value: string): boolean | number | string =>
 
 export type RunningServer = { payload: Payload; port: number; url: string; close: () => Promise<void> }
 
-/** Express request → fetch `Request`, with the body express has read (within the size limit). */
-const toWebRequest = (req: ExpressRequest): Request => {
-  const url = `${req.protocol}://${req.get('host')}${req.originalUrl}`
+const headersOf = (incoming: IncomingMessage['headers']): Headers => {
   const headers = new Headers()
-  for (const [name, value] of Object.entries(req.headers)) {
+  for (const [name, value] of Object.entries(incoming)) {
     for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
       headers.append(name, item)
     }
   }
+  return headers
+}
+
+/** Express request → fetch `Request`, with the body express has read (within the size limit). */
+const toWebRequest = (req: ExpressRequest): Request => {
+  const url = `${req.protocol}://${req.get('host')}${req.originalUrl}`
   const body: unknown = req.body
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && Buffer.isBuffer(body)
-  return new Request(url, { method: req.method, headers, body: hasBody ? new Uint8Array(body) : undefined })
+  return new Request(url, {
+    method: req.method,
+    headers: headersOf(req.headers),
+    body: hasBody ? new Uint8Array(body) : undefined,
+  })
+}
+
+/**
+ * The public cache's hit for an anonymous-looking GET under the API route, before express or any
+ * fetch `Request`: undefined for everything else, which the express app then handles as it always
+ * has (the REST route decides anonymity again, computes, stores or bypasses). Payload's auth
+ * strategies decide anonymity here too; a request with an Authorization header goes straight on
+ * (a credential Payload accepts would be looked up twice), and so does one with a body or a path
+ * whose percent-encoding the REST route refuses.
+ */
+const cachedHitFor = (payload: Payload, req: IncomingMessage): Promise<CachedAnswer | undefined> | undefined => {
+  const { method = '', url: target = '', headers } = req
+  const path = target.split('?')[0]
+  const hasBody = headers['transfer-encoding'] !== undefined || Number(headers['content-length'] ?? 0) > 0
+  if (method !== 'GET' || hasBody || headers.authorization !== undefined) {
+    return undefined
+  }
+  if (!path.startsWith(`${payload.config.routes.api}/`)) {
+    return undefined
+  }
+  try {
+    path.split('/').forEach((segment) => decodeURIComponent(segment))
+  } catch {
+    return undefined
+  }
+  // The URL toWebRequest builds; only its path, query and the Origin header make the cache key.
+  const protocol = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'
+  const url = `${protocol}://${headers.host}${target}`
+  // Whatever fails here, express meets it again and answers as it always has.
+  return cachedResponseFor({ payload, method, url, headers: headersOf(headers) }).catch(() => undefined)
 }
 
 const sendWebResponse = async (response: Response, res: ExpressResponse): Promise<void> => {
@@ -265,7 +305,30 @@ export const startServer = async ({
   )
 
   const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(port, () => resolve(listening))
+    // Cache hits first (see cachedHitFor); everything else, misses included, through express.
+    const listening: Server = createServer((req, res) => {
+      const hit = cachedHitFor(payload, req)
+      if (!hit) {
+        app(req, res)
+        return
+      }
+      hit
+        .then((answer) => {
+          if (!answer) {
+            app(req, res)
+            return
+          }
+          res.statusCode = answer.status
+          for (const [name, value] of answer.headers) {
+            res.setHeader(name, value)
+          }
+          res.end(answer.body ?? undefined)
+        })
+        .catch((error: unknown) => res.destroy(error as Error))
+    })
+    // As express's app.listen has it: a listen error reaches the callback too.
+    listening.once('error', () => resolve(listening))
+    listening.listen(port, () => resolve(listening))
   })
   const address = server.address()
   const actualPort = typeof address === 'object' && address ? address.port : port

@@ -17,7 +17,8 @@ export const CONTENT_POLICY: CachePolicy = { maxAge: 60, staleWhileRevalidate: 6
 export const SCHEDULE_POLICY: CachePolicy = CONTENT_POLICY
 
 type Entry = {
-  body: string
+  /** Encoded once: every hit sends these bytes. */
+  body: Buffer<ArrayBuffer>
   headers: [string, string][]
   etag: string
   lastModified: Date | null
@@ -89,8 +90,8 @@ const remember = (payload: Payload, store: Store, key: string, entry: Entry) => 
 }
 
 /** What an entry holds in memory, near enough: its key, body and headers as UTF-8. */
-const sizeOf = (key: string, body: string, headers: [string, string][]): number =>
-  Buffer.byteLength(key) + Buffer.byteLength(body) + headers.reduce((sum, [n, v]) => sum + n.length + v.length, 0)
+const sizeOf = (key: string, body: Buffer<ArrayBuffer>, headers: [string, string][]): number =>
+  Buffer.byteLength(key) + body.length + headers.reduce((sum, [n, v]) => sum + n.length + v.length, 0)
 
 const cacheable = (headers: Headers): Headers => {
   const copy = new Headers(headers)
@@ -155,7 +156,7 @@ const servePublic = async ({
     return uncached(await produce(cacheable(request.headers)))
   }
   const store = storeFor(payload)
-  const key = `${url.pathname}${url.search}|${request.headers.get('origin') ?? ''}`
+  const key = keyOf(url, request.headers)
   const now = Date.now()
   let entry = store.entries.get(key)
   if (entry && !isCurrent(entry, versions, now)) {
@@ -173,17 +174,39 @@ const servePublic = async ({
     const lastModified = found.get('last-modified')
     const expires = Date.parse(found.get('expires') ?? '')
     const kept = headers.filter(([name]) => !PER_REQUEST.test(name))
+    // Its own memory (a small Buffer.from would share an 8 KB pool slab and keep it alive).
+    const encoded = Buffer.from(new TextEncoder().encode(body).buffer)
     entry = {
-      body,
+      body: encoded,
       headers: kept,
       etag: found.get('etag') ?? etagOf(body),
       lastModified: lastModified ? new Date(lastModified) : null,
       expiresAt: Number.isNaN(expires) ? Infinity : expires,
-      bytes: sizeOf(key, body, kept),
+      bytes: sizeOf(key, encoded, kept),
       versions,
     }
   }
   remember(payload, store, key, entry)
+  const answer = answerOf({ entry, isHit, policy, now, requestHeaders: request.headers, finish })
+  return new Response(answer.body, { status: answer.status, headers: answer.headers })
+}
+
+/** What is sent for an entry: a 304 or its bytes, with the per-request headers (the same for a hit however it is asked for). */
+const answerOf = ({
+  entry,
+  isHit,
+  policy,
+  now,
+  requestHeaders,
+  finish,
+}: {
+  entry: Entry
+  isHit: boolean
+  policy: CachePolicy
+  now: number
+  requestHeaders: Headers
+  finish: (headers: Headers) => Headers
+}): { status: 200 | 304; headers: Headers; body: Buffer<ArrayBuffer> | null } => {
   const headers = finish(new Headers(entry.headers))
   headers.set('ETag', entry.etag)
   const secondsLeft = Math.max(0, Math.floor((entry.expiresAt - now) / 1000))
@@ -195,10 +218,14 @@ const servePublic = async ({
   )
   headers.set('Vary', 'Authorization, Cookie, Origin')
   headers.set('X-Cache', isHit ? 'hit' : 'miss')
-  if (isNotModified({ headers: request.headers, etag: entry.etag, lastModified: entry.lastModified })) {
-    return new Response(null, { status: 304, headers })
+  if (isNotModified({ headers: requestHeaders, etag: entry.etag, lastModified: entry.lastModified })) {
+    return { status: 304, headers, body: null }
   }
-  return new Response(entry.body, { status: 200, headers })
+  // What a fetch Response adds for a text body that names no type.
+  if (!headers.has('content-type')) {
+    headers.set('content-type', 'text/plain;charset=UTF-8')
+  }
+  return { status: 200, headers, body: entry.body }
 }
 
 /** The tags of a path under the API route; what the plugin cannot place depends on any public content. */
@@ -228,6 +255,67 @@ export const cachedEndpoint = (
     }),
 })
 
+/** The key of a response: its path and query, and the Origin it was asked from (CORS headers differ by origin). */
+const keyOf = (url: URL, headers: Headers): string => `${url.pathname}${url.search}|${headers.get('origin') ?? ''}`
+
+/** CORS headers as Payload adds them to its REST answers, for the request's Origin. */
+const restCors = (payload: Payload, requestHeaders: Headers) => (headers: Headers) =>
+  headersWithCors({ headers, req: { payload, headers: requestHeaders } as PayloadRequest })
+
+/** A cached answer as plain data, for a host that writes it to its own response object. */
+export type CachedAnswer = { status: 200 | 304; headers: [string, string][]; body: Buffer<ArrayBuffer> | null }
+
+/**
+ * The cache hit `cachedRestRead` would answer for this request, or undefined for anything else (not
+ * a GET, not public content, `draft=true`, a request Payload's auth strategies find a user for, no
+ * current entry). For a host that answers hits before building a fetch `Request`: on undefined it
+ * goes on to `cachedRestRead`, which computes, stores or bypasses as before. The status, headers
+ * (ETag/304, Cache-Control, Vary, X-Cache, CORS) and bytes are those `cachedRestRead` sends.
+ */
+export const cachedResponseFor = async ({
+  payload,
+  method,
+  url,
+  headers,
+}: {
+  payload: Payload
+  method: string
+  /** The absolute URL as the host would give it to `Request`. */
+  url: string
+  headers: Headers
+}): Promise<CachedAnswer | undefined> => {
+  if (method !== 'GET') {
+    return undefined
+  }
+  const parsed = new URL(url)
+  const store = stores.get(payload)
+  const key = keyOf(parsed, headers)
+  // Nothing stored under this key: the full path computes it (no auth or version read spent here).
+  if (!store?.entries.has(key) || parsed.searchParams.get('draft') === 'true') {
+    return undefined
+  }
+  const tags = tagsOfPath(payload, parsed.pathname)
+  if (!tags || !(await isAnonymousTo(payload, headers))) {
+    return undefined
+  }
+  const versions = await readTagVersions(payload, tags).catch(() => null)
+  const now = Date.now()
+  const entry = store.entries.get(key)
+  if (versions === null || !entry || !isCurrent(entry, versions, now)) {
+    return undefined
+  }
+  remember(payload, store, key, entry)
+  const answer = answerOf({
+    entry,
+    isHit: true,
+    policy: CONTENT_POLICY,
+    now,
+    requestHeaders: headers,
+    finish: restCors(payload, headers),
+  })
+  return { status: answer.status, headers: [...answer.headers], body: answer.body }
+}
+
 /**
  * For a host's own REST route (our express app): anonymous GETs of the plugin's public collections
  * (`/api/reviews`, `/api/reviews/:id`, films, tracks, composers, and the endpoints on them) and of
@@ -255,7 +343,7 @@ export const cachedRestRead = async ({
     isAnonymous: await isAnonymousTo(payload, request.headers),
     policy: CONTENT_POLICY,
     produce: (headers) => produce(new Request(request, { headers })),
-    finish: (headers) => headersWithCors({ headers, req: { payload, headers: request.headers } as PayloadRequest }),
+    finish: restCors(payload, request.headers),
   })
 }
 
