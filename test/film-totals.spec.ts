@@ -96,10 +96,14 @@ describe('film totals by increments', () => {
     // touched, the cache version's upsert, and on delete or a move to another film the check for reviews
     // citing the track.
     // An N+1 breaks these budgets.
-    const budget = { created: 8, edited: 13, moved: 17, deleted: 14 }
+    // After the commit, the change feed's work: the published reviews showing the film, the tags' upsert,
+    // and the search index (the track, its film's words: about eight calls). PostgreSQL needs one more.
+    const budget = { created: 17, edited: 21, moved: 25, deleted: 24 }
     for (const [operation, calls] of Object.entries(large)) {
+      // One find of the saved track; after the commit the search index reads the track and its film's
+      // track titles (the film's words) in one query each, whatever the album's length.
       expect(calls.filter((call) => call.collection === 'tracks' && call.method === 'find').length).toBeLessThanOrEqual(
-        1,
+        4,
       )
       expect(calls.length, operation).toBeLessThanOrEqual(budget[operation as keyof typeof budget])
     }

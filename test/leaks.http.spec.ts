@@ -175,6 +175,17 @@ const surfaces: Surface[] = [
     fetch: graphql('{ Films(draft: true) { docs { reviews { docs { excerpt plotRecap } } } } }'),
   },
   { name: 'Schedule JSON', covers: ['root GET /schedule'], fetch: get('/api/schedule') },
+  // The John Wick draft's title words (the answer echoes the query, so not the markers themselves).
+  {
+    name: 'Search for the draft’s title',
+    covers: ['root GET /search'],
+    fetch: get('/api/search?q=john%20wick&limit=100'),
+  },
+  {
+    name: 'Search reindex, anonymously',
+    covers: ['root POST /search/reindex'],
+    fetch: ({ url }) => fetch(`${url}/api/search/reindex`, { method: 'POST' }),
+  },
   { name: 'Schedule iCalendar', covers: ['root GET /schedule.ics'], fetch: get('/api/schedule.ics') },
   { name: 'RSS feed', covers: ['root GET /feeds/reviews.rss'], fetch: get('/api/feeds/reviews.rss?limit=100') },
   { name: 'Atom feed', covers: ['root GET /feeds/reviews.atom'], fetch: get('/api/feeds/reviews.atom?limit=100') },

@@ -37,14 +37,18 @@ const describe = {
 
 export type CatalogKind = keyof typeof describe
 
-/** A catalog document changed (also by a write that runs no hooks, such as the runtime repair). */
+/**
+ * A catalog document changed. `written` names what changed in it when that is not the document's
+ * own text (`filmTotals`: the runtime repair), so a consumer such as the search index can skip it.
+ */
 export const recordCatalogChange = (
   req: PayloadRequest,
   kind: CatalogKind,
   doc: CatalogDoc,
   previous?: CatalogDoc,
+  written: string = kind,
 ): Promise<void> =>
-  recordChanges(req, [{ ...describe[kind](doc, previous), urls: [], data: { type: kind, id: doc.id } }])
+  recordChanges(req, [{ ...describe[kind](doc, previous), urls: [], data: { type: written, id: doc.id } }])
 
 /**
  * Films, tracks and composers are public as soon as they are written: every write changes their

@@ -36,7 +36,7 @@ export const recomputeRuntimeEndpoint: Endpoint = {
       totals.previous.trackCount !== totals.trackCount ||
       totals.previous.totalRuntimeSeconds !== totals.totalRuntimeSeconds
     ) {
-      await recordCatalogChange(req, 'film', { id: film })
+      await recordCatalogChange(req, 'film', { id: film }, undefined, 'filmTotals')
     }
     return json(req, { id: film, ...totals })
   },

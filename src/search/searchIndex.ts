@@ -104,6 +104,8 @@ const filmsTagged = (tags: string[]): ID[] =>
 /** What one committed transaction's changes name, by type: the documents to index again (or remove). */
 const namedIn = async (payload: Payload, changes: Change[]): Promise<Record<SearchType, ID[]>> => {
   const named: Record<SearchType, ID[]> = { review: [], film: [], composer: [], track: [] }
+  /** Films whose words hold a changed track's title: indexed again, their other tracks not. */
+  const filmsOfTracks: ID[] = []
   for (const { event, data, tags } of changes) {
     const id = relationID(data.id)
     if (id === undefined) {
@@ -115,7 +117,7 @@ const namedIn = async (payload: Payload, changes: Change[]): Promise<Record<Sear
       named[data.type].push(id)
       // A deleted track's film is known only from the change's tags (`film:<id>`); its words change too.
       if (data.type === 'track') {
-        named.film.push(...filmsTagged(tags))
+        filmsOfTracks.push(...filmsTagged(tags))
       }
     }
   }
@@ -132,17 +134,19 @@ const namedIn = async (payload: Payload, changes: Change[]): Promise<Record<Sear
     ).docs
       .map((doc) => relationID(pick(doc as Record<string, unknown>)))
       .filter((id): id is ID => id !== undefined)
-  // A track's title is in its film's words, a film's title in its tracks', a composer's name in both.
   if (named.track.length) {
-    named.film.push(...(await related(tracks, { id: { in: named.track } }, (track) => track.film)))
+    filmsOfTracks.push(...(await related(tracks, { id: { in: named.track } }, (track) => track.film)))
   }
   if (named.composer.length) {
     named.film.push(...(await related(films, { composers: { in: named.composer } }, (film) => film.id)))
     named.track.push(...(await related(tracks, { composers: { in: named.composer } }, (track) => track.id)))
   }
+  // A film's own change (its title, its composers) is in every one of its tracks' words; a track's
+  // change is in its film's words only, so a track save costs the same in a film of 10 or 1,000 tracks.
   if (named.film.length) {
     named.track.push(...(await related(tracks, { film: { in: named.film } }, (track) => track.id)))
   }
+  named.film.push(...filmsOfTracks)
   const unique = (list: ID[]) => [...new Map(list.map((id) => [String(id), id])).values()]
   return {
     review: unique(named.review),
