@@ -48,7 +48,9 @@ export const soundtrackReviewsOptions: SoundtrackReviewsOptions = {
   ...(process.env.PUBLISH_CRON ? { schedule: { cron: process.env.PUBLISH_CRON } } : {}),
   webhooks: {
     // A developer's local frontend may receive webhooks; production refuses loopback and private networks.
-    allowPrivateNetworks: process.env.NODE_ENV !== 'production',
+    allowPrivateNetworks: process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS
+      ? process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS === 'true'
+      : process.env.NODE_ENV !== 'production',
     ...(process.env.WEBHOOK_RETRY_SECONDS ? { retrySeconds: retrySeconds(process.env.WEBHOOK_RETRY_SECONDS) } : {}),
   },
 }

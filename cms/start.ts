@@ -8,6 +8,8 @@ import { startServer } from './server'
  * generated; the server itself always runs in production mode (built admin, committed migrations).
  */
 process.env.PAYLOAD_SECRET = resolvePayloadSecret()
+// Decided by the user's NODE_ENV too, before the server's own production mode: local receivers outside production.
+process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS ??= String(process.env.NODE_ENV !== 'production')
 Object.assign(process.env, { NODE_ENV: 'production' })
 process.env.NEXT_TELEMETRY_DISABLED = '1'
 
