@@ -59,7 +59,7 @@ export const mergeChanges = (changes: Change[]): Change[] => {
  * `revalidate`, then the webhooks' first attempts (sent in the background: a slow receiver never
  * holds up the writer).
  */
-const dispatch = async (payload: Payload, changes: Change[]): Promise<void> => {
+const dispatch = async (payload: Payload, { changes, deliveries }: Prepared): Promise<void> => {
   await updateSearchIndex(payload, changes)
   await invalidateTags(payload, union(changes.map(({ tags }) => tags)))
   const revalidate = revalidateOf(payload)
@@ -70,7 +70,7 @@ const dispatch = async (payload: Payload, changes: Change[]): Promise<void> => {
       payload.logger.error({ err: error }, `soundtrackReviews: revalidate failed for ${change.event ?? change.tags[0]}`)
     }
   }
-  if (changes.some(({ event }) => event)) {
+  if (deliveries > 0) {
     deliverDueWebhooks(payload).catch((error: unknown) =>
       payload.logger.error({ err: error }, 'soundtrackReviews: sending webhooks failed'),
     )
@@ -86,7 +86,9 @@ type Recorded = Change & { affects?: Affected }
  * the webhook deliveries of every event are written in the transaction, so a delivery exists
  * exactly when its change does.
  */
-const prepare = async (req: PayloadRequest, recorded: Recorded[]): Promise<Change[]> => {
+type Prepared = { changes: Change[]; deliveries: number }
+
+const prepare = async (req: PayloadRequest, recorded: Recorded[]): Promise<Prepared> => {
   const affected: Affected = {
     films: recorded.flatMap(({ affects }) => affects?.films ?? []),
     composers: recorded.flatMap(({ affects }) => affects?.composers ?? []),
@@ -96,10 +98,8 @@ const prepare = async (req: PayloadRequest, recorded: Recorded[]): Promise<Chang
     ...recorded.map(({ affects: _resolved, ...change }) => change),
     ...showing.map((review) => reviewChange(req.payload, 'review.updated', review)),
   ]).map((change) => (change.tags.length ? { ...change, tags: [...change.tags, TAGS.content] } : change))
-  if (changes.some(({ event }) => event)) {
-    await queueWebhookDeliveries({ req, changes })
-  }
-  return changes
+  const deliveries = changes.some(({ event }) => event) ? await queueWebhookDeliveries({ req, changes }) : 0
+  return { changes, deliveries }
 }
 
 /**

@@ -120,15 +120,22 @@ export const webhookBody = (
 
 /**
  * Called by the change feed inside the write's transaction: one pending delivery per enabled endpoint
- * subscribed to each change's event, written (or rolled back) with the change. One query when no
- * endpoint listens. The feed starts the first attempts after the commit (deliverDueWebhooks), once
+ * subscribed to each change's event, written (or rolled back) with the change; answers how many.
+ * One query when no endpoint listens. The feed starts the first attempts after the commit (deliverDueWebhooks), once
  * the cache and `revalidate` have heard of the change.
  */
-export const queueWebhookDeliveries = async ({ req, changes }: { req: PayloadRequest; changes: Change[] }) => {
+export const queueWebhookDeliveries = async ({
+  req,
+  changes,
+}: {
+  req: PayloadRequest
+  changes: Change[]
+}): Promise<number> => {
   const events = changes.filter((change): change is Change & { event: ChangeEvent } => change.event !== undefined)
   if (events.length === 0) {
-    return
+    return 0
   }
+  let queued = 0
   const endpoints = await enabledEndpoints({ payload: req.payload, req })
   const at = new Date()
   for (const change of events) {
@@ -139,8 +146,10 @@ export const queueWebhookDeliveries = async ({ req, changes }: { req: PayloadReq
         endpoint: endpoint.id,
         body: webhookBody(change.event, change, at),
       })
+      queued += 1
     }
   }
+  return queued
 }
 
 type Timer = { at: number; handle: NodeJS.Timeout }
