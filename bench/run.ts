@@ -3,7 +3,8 @@
  * bench/results.json. BENCH_SECONDS (default 5) is each HTTP measurement, BENCH_SOAK_SECONDS
  * (default 90; the issue's figure is 600) the RSS soak, BENCH_MIXED_SECONDS (default 24) each mixed
  * read run, BENCH_TWIN_ROUNDS (default 3) the rounds of ours and its raw twin per surface.
- * BENCH_ONLY=saves,reads,mixed (any of them) runs only those parts.
+ * BENCH_ONLY=saves,reads,mixed,site (any of them) runs only those parts; `site` (bench/site.ts) is the
+ * reader site's cached review page against /healthz, which needs the admin build (made if missing).
  */
 import type { ChildProcess } from 'node:child_process'
 import type { Payload } from 'payload'
@@ -21,6 +22,7 @@ import { readPublicSchedule } from '../src/endpoints/schedule'
 import { findDueReviews } from '../src/jobs/publishDueReviews'
 import { recordQueries } from '../test/helpers'
 import { oursConfig, plainConfig } from './configs'
+import { sitePageReads } from './site'
 
 Object.assign(process.env, { NODE_ENV: 'production' })
 const HERE = path.dirname(fileURLToPath(import.meta.url))
@@ -37,7 +39,7 @@ const MIXED_RATE = Number(process.env.BENCH_MIXED_RATE || 25)
 const WRITE_EVERY_MS = 2_000
 /** Rounds of (ours, raw twin) per surface; the twin ratio is the median of the rounds' ratios. */
 const TWIN_ROUNDS = Number(process.env.BENCH_TWIN_ROUNDS || 3)
-const PARTS = ['saves', 'reads', 'mixed'] as const
+const PARTS = ['saves', 'reads', 'mixed', 'site'] as const
 const ONLY = new Set((process.env.BENCH_ONLY || PARTS.join(',')).split(',').map((part) => part.trim()))
 for (const part of ONLY) {
   if (!(PARTS as readonly string[]).includes(part)) {
@@ -676,6 +678,9 @@ const started = Date.now()
 const local = ONLY.has('saves') ? await saves() : undefined
 const http = ONLY.has('reads') ? await httpReads() : undefined
 const mixed = ONLY.has('mixed') ? await mixedReads() : undefined
+const site = ONLY.has('site')
+  ? await sitePageReads({ root: ROOT, file: fileFor('site'), seconds: SECONDS, connections: CONNECTIONS })
+  : undefined
 const ratio = (a: number, b: number) => Number((a / b).toFixed(2))
 type Goal = { measure: string; value: number; goal: string; met: boolean }
 const goals: Goal[] = []
@@ -754,6 +759,14 @@ if (mixed) {
   }
 }
 
+if (site) {
+  goals.push({
+    measure: 'reader site: cached review page vs /healthz',
+    value: site.ratio,
+    goal: '>= 0.5',
+    met: site.ratio >= 0.5,
+  })
+}
 const results = {
   date: new Date().toISOString(),
   node: process.version,
@@ -765,6 +778,7 @@ const results = {
   http,
   local,
   mixed,
+  site,
   goals,
 }
 writeFileSync(path.join(HERE, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
@@ -834,6 +848,11 @@ if (mixed) {
     `\n(f) mixed reads, ${mixed.connectionsPerSurface} connections per surface, ${mixed.secondsPerRun} s each, a write every 2 s\n${table(rows)}`,
   )
   console.log(`    checks ${JSON.stringify(mixed.checks)}`)
+}
+if (site) {
+  console.log(
+    `\n(g) reader site, ${site.path} (${site.bytes} bytes): ${site.page.reqPerSec} req/s (x-cache ${site.page.xCache}), p50/p99 ${site.page.p50}/${site.page.p99} ms; /healthz ${site.floor.reqPerSec} (${site.floor.before} before, ${site.floor.after} after): ${site.ratio.toFixed(2)} of the floor`,
+  )
 }
 console.log(
   `\nGoals\n${table([['measure', 'value', 'goal', 'met'], ...goals.map((goal) => [goal.measure, String(goal.value), goal.goal, goal.met ? 'yes' : 'NO'])])}`,

@@ -93,6 +93,19 @@ if (mode === 'ours') {
     }
     res.writeHead(200, { 'Content-Type': String(rows[0].type) }).end(String(rows[0].body))
   }).listen(port, () => ready((listening.address() as AddressInfo).port))
+} else if (mode === 'site') {
+  // The app as `npm start` runs it (cms/payload.config.ts, the built admin app), for its reader pages; the demo when empty.
+  process.env.DATABASE_URI = uri
+  const { default: config } = await import('../cms/payload.config')
+  const { seedDemo } = await import('../cms/seed')
+  const server = await startServer({
+    config,
+    port,
+    admin: true,
+    site: true,
+    beforeListen: async (payload) => void (await seedDemo({ payload })),
+  })
+  ready(server.port)
 } else {
   throw new Error(`bench/server.ts: unknown mode ${mode}`)
 }
