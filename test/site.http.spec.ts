@@ -411,6 +411,13 @@ describe('reader pages from npm start, two instances on one database', () => {
     }
   })
 
+  it('should keep the admin at /admin beside the pages', async () => {
+    const login = await html(`${first.url}/admin/login`)
+    expect(login.status).toBe(200)
+    expect(login.body).toContain('/_next/static/')
+    expect((await get(`${first.url}/admin`, { headers: admin })).status).toBe(200)
+  })
+
   it('should send signed-in readers the page privately, never from or into the cache', async () => {
     const response = await get(`${first.url}/reviews/${fallout.slug}`, { headers: admin })
     expect(response.status).toBe(200)
@@ -429,6 +436,50 @@ describe('reader pages from npm start, two instances on one database', () => {
       expect(textOf((await html(`${instance.url}/`)).body)).toContain('No review has been published yet.')
     }
   })
+
+  it('should show a queued review on its page within 2 s after the job publishes it at its slot, on both instances', async () => {
+    const drafts = (await (await fetch(`${first.url}/api/reviews?draft=true&depth=0`, { headers: admin })).json()) as {
+      docs: { id: number; slug: string; title: string }[]
+    }
+    // Fallout is a draft again since the unpublish above: this is the one never published.
+    const johnWick = drafts.docs.find(({ title }) => title.includes('John Wick'))!
+    const path = `/reviews/${johnWick.slug}`
+    expect((await get(`${first.url}${path}`)).status).toBe(404)
+    // The next minute at least 15 s ahead: the publishing job's cron (every minute) runs at it.
+    const slot = new Date(Math.ceil((Date.now() + 15_000) / 60_000) * 60_000)
+    const time = slot.toISOString().slice(11, 16)
+    const weekday = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'][slot.getUTCDay()]
+    await write('/api/globals/publication-schedule', 'POST', {
+      enabled: true,
+      weekday,
+      time,
+      timezone: 'UTC',
+      queue: [johnWick.id],
+    })
+    let publishedAt: number | undefined
+    const shownAt = new Map<string, number>()
+    while (Date.now() < slot.getTime() + 60_000 && shownAt.size < 2) {
+      if (publishedAt === undefined) {
+        const review = (await (
+          await fetch(`${first.url}/api/reviews/${johnWick.id}?depth=0`, { headers: admin })
+        ).json()) as {
+          _status: string
+        }
+        publishedAt = review._status === 'published' ? Date.now() : undefined
+      }
+      for (const instance of [first, second]) {
+        if (!shownAt.has(instance.url) && (await get(`${instance.url}${path}`)).status === 200) {
+          shownAt.set(instance.url, Date.now())
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    expect(publishedAt, 'the job published the review').toBeDefined()
+    for (const instance of [first, second]) {
+      expect(shownAt.get(instance.url), instance.url).toBeDefined()
+      expect(shownAt.get(instance.url)! - publishedAt!, instance.url).toBeLessThanOrEqual(2_000)
+    }
+  }, 150_000)
 
   it('should leave the pages to another frontend with SERVE_SITE=false, and the admin at /', async () => {
     const apiOnly = await startInstance(uri, { SERVE_SITE: 'false' })

@@ -26,6 +26,9 @@ export const SITE_RENDER_HEADER = 'x-soundtrack-site-render'
 /** Headers of one connection, not of the page. */
 const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'content-encoding', 'content-length', 'date']
 
+/** The admin's colour-scheme hint (withPayload's headers): a page has no use for it, and Critical-CH makes a browser ask twice. */
+const ADMIN_ONLY = ['accept-ch', 'critical-ch']
+
 const decodeSegment = (segment: string): null | string => {
   try {
     return decodeURIComponent(segment)
@@ -115,7 +118,7 @@ export const createSitePages = ({ payload, origin }: { payload: Payload; origin:
     const isReader = !request.headers.has('cookie') && !request.headers.has('authorization')
     const response = await fetch(`${origin()}${url.pathname}${url.search}`, { headers, redirect: 'manual' })
     const sent = new Headers(response.headers)
-    for (const name of HOP_BY_HOP) {
+    for (const name of [...HOP_BY_HOP, ...ADMIN_ONLY]) {
       sent.delete(name)
     }
     // Pages are small and whole: read at once (a HEAD then has no stream left to cancel).
