@@ -124,7 +124,7 @@ export const ReviewArticle = ({ review, notice }: { review: ReviewPage; notice?:
                 <tbody>
                   {review.cues.map((cue, index) => (
                     <tr key={cue.id ?? index}>
-                      <td className="num" data-label="Time">
+                      <td className={cue.filmTimecode ? 'num' : 'num no-time'} data-label="Time">
                         {cue.filmTimecode ? (
                           <time dateTime={cue.filmTimeSeconds === null ? undefined : `PT${cue.filmTimeSeconds}S`}>
                             {cue.filmTimecode}
