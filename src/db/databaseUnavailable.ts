@@ -13,7 +13,7 @@ const UNAVAILABLE_MESSAGE =
   /Connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable|cannot begin transaction|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|the database system is (starting up|shutting down)|terminating connection/i
 
 /** The error, or one of its causes, says the database is away, not that the request was wrong. */
-const isDatabaseUnavailable = (error: unknown, depth = 0): boolean => {
+export const isDatabaseUnavailable = (error: unknown, depth = 0): boolean => {
   if (typeof error !== 'object' || error === null || depth > 5) {
     return false
   }

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import type { ID } from '../relationID.js'
 import type { SQLAdapter } from '../sqlAdapter.js'
 
-import { quoteName, rawSQLAdapter, sqlLiteral, tableOf } from '../sqlAdapter.js'
+import { qualifiedTable, quoteName, rawSQLAdapter, sqlLiteral, tableOf } from '../sqlAdapter.js'
 
 type MongoModel = {
   findOneAndUpdate: (filter: object, update: object, options: object) => { lean: () => Promise<unknown> }
@@ -16,21 +16,17 @@ const mongoOf = (payload: Payload): MongoAdapter | undefined => {
   return db.name === 'mongoose' ? db : undefined
 }
 
-/** A collection's table and its columns by field name, as the SQL adapter named them. */
+/** A collection's table (as `qualifiedTable` names it) and its columns by field name, as the SQL adapter named them. */
 const sqlTable = (db: SQLAdapter, slug: string) => {
-  const table = tableOf(db, slug)
-  if (!table) {
-    throw new Error(`soundtrackReviews: no table for “${slug}”.`)
-  }
-  const name = db.schemaName ? `${quoteName(db.schemaName)}.${quoteName(table.name)}` : quoteName(table.name)
+  const columns = tableOf(db, slug)?.columns ?? {}
   const column = (field: string): string => {
-    const found = table.columns[field]
+    const found = columns[field]
     if (!found) {
       throw new Error(`soundtrackReviews: no column for “${slug}.${field}”.`)
     }
     return quoteName(found.name)
   }
-  return { name, column }
+  return { name: qualifiedTable(db, slug), column }
 }
 
 /** ISO instants compare as text on SQLite (Payload stores `toISOString()`) and as timestamps on PostgreSQL. */
