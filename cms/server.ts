@@ -22,6 +22,7 @@ import { cachedRestRead, claimJobRunner, headFromGet } from 'payload-soundtrack-
 import { type CachedAnswer, cachedResponseFor } from '../src/cache/publicCache'
 import { adminAppDir } from './adminBuild'
 import { createSitePages, isRouterRequest, SITE_RENDER_HEADER, siteRouteOf } from './site/serve'
+import { isSiteServed } from './site/serveSite'
 
 type RouteHandler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 
@@ -178,7 +179,7 @@ export const startServer = async ({
   config,
   port,
   admin = true,
-  site = (process.env.SERVE_SITE ?? 'true').toLowerCase() !== 'false',
+  site = isSiteServed(),
   beforeListen,
   projectDir = adminAppDir(),
   maxBodyBytes = Number(process.env.MAX_BODY_BYTES) || DEFAULT_MAX_BODY_BYTES,
