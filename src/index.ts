@@ -41,7 +41,7 @@ export type { WebhookAttempt, WebhookBody, WebhookDelivery, WebhookEndpoint } fr
 export { WEBHOOK_DELIVERIES_SLUG, WEBHOOK_ENDPOINTS_SLUG } from './webhooks/slugs.js'
 /** Search: the index (a migration creates and fills it) and the query the endpoint answers with (see README). */
 export { createSearchIndex, rebuildSearchIndex } from './search/searchIndex.js'
-export { searchPublished } from './search/endpoints.js'
-export type { SearchResponse, SearchResult } from './search/endpoints.js'
+export { parseSearchParams, SEARCH_CACHE_TAGS, searchPublished } from './search/endpoints.js'
+export type { SearchParams, SearchResponse, SearchResult } from './search/endpoints.js'
 export type { SearchType } from './search/documents.js'
 export type { WebhookOptions } from './types.js'

@@ -3,9 +3,9 @@ import type { Payload } from 'payload'
 import { randomUUID } from 'node:crypto'
 import { createLocalReq } from 'payload'
 
-import { cachedPageRead, headFromGet, readPublicSchedule } from 'payload-soundtrack-reviews'
+import { cachedPageRead, headFromGet, readPublicSchedule, SEARCH_CACHE_TAGS } from 'payload-soundtrack-reviews'
 
-import { isNotFoundPage } from './status'
+import { markedStatus } from './status'
 
 /*
  * The reader pages behind the plugin's public cache. Next renders a page; the express server keeps
@@ -55,6 +55,9 @@ export const siteRouteOf = (pathname: string): null | SiteRoute => {
       return { tags: ['reviews', 'films', 'composers'] }
     case '/robots.txt':
       return { tags: null }
+    // Kept per query like the search API's answers, by the same tags.
+    case '/search':
+      return { tags: [...SEARCH_CACHE_TAGS] }
   }
   const [, kind, segment] = /^\/(reviews|films|composers)\/([^/]+)$/.exec(pathname) ?? []
   if (!kind) {
@@ -126,7 +129,7 @@ export const createSitePages = ({ payload, origin }: { payload: Payload; origin:
     let body: ArrayBuffer | string = await response.arrayBuffer()
     if (sent.get('content-type')?.startsWith('text/html')) {
       const html = new TextDecoder().decode(body)
-      status = status === 200 && isNotFoundPage(html) ? 404 : status
+      status = status === 200 ? (markedStatus(html) ?? status) : status
       body = isReader ? withoutClientRuntime(html) : html
     }
     if (route.showsSchedule && status === 200) {

@@ -1,7 +1,13 @@
 /** The `<meta>` a reader page carries when it is the "not found" page: the server answers it with 404. */
 export const NOT_FOUND_MARK = { name: 'soundtrack-site-status', content: '404' } as const
 
-const MARK = new RegExp(`<meta name="${NOT_FOUND_MARK.name}" content="${NOT_FOUND_MARK.content}"\\s*/?>`)
+/** The same for a page that refuses its query (a search's bad `type` or `page`): 400. */
+export const BAD_REQUEST_MARK = { name: NOT_FOUND_MARK.name, content: '400' } as const
 
-/** Whether a page's HTML is the "not found" page. */
-export const isNotFoundPage = (html: string): boolean => MARK.test(html)
+const MARK = new RegExp(`<meta name="${NOT_FOUND_MARK.name}" content="(404|400)"\\s*/?>`)
+
+/** The status a page's HTML asks to be sent with (its mark), if any. */
+export const markedStatus = (html: string): number | undefined => {
+  const status = MARK.exec(html)?.[1]
+  return status === undefined ? undefined : Number(status)
+}

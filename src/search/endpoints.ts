@@ -15,6 +15,9 @@ import { queryWords, snippetHTML } from './text.js'
 /** Only the search's answers depend on it: a rebuild makes them stale, and nothing else. */
 const SEARCH_TAG = 'search'
 
+/** What a search answer is built from: a page that shows one (the reader site's /search) is kept by the same tags. */
+export const SEARCH_CACHE_TAGS: readonly string[] = [TAGS.reviews, TAGS.films, TAGS.tracks, TAGS.composers, SEARCH_TAG]
+
 export const SEARCH_DEFAULT_LIMIT = 20
 export const SEARCH_MAX_LIMIT = 100
 
@@ -36,9 +39,10 @@ export type SearchResponse = {
   facets: Record<SearchType, number>
 }
 
-type Parsed = { q: string; type?: SearchType; limit: number; page: number } | { path: string; message: string }
+export type SearchParams = { q: string; type?: SearchType; limit: number; page: number }
 
-const parse = (params: URLSearchParams): Parsed => {
+/** `q`, `type`, `limit` and `page` as the endpoint reads them, or the first one that is wrong (a 400's error). */
+export const parseSearchParams = (params: URLSearchParams): SearchParams | { path: string; message: string } => {
   const q = params.get('q')
   if (q === null || q.trim() === '') {
     return { path: 'q', message: '“q” is required: the words to search for.' }
@@ -65,7 +69,7 @@ const asID = (req: PayloadRequest, id: string): number | string =>
 /** Searches the index of published content; see README, Search. */
 export const searchPublished = async (
   req: PayloadRequest,
-  { q, type, limit, page }: { q: string; type?: SearchType; limit: number; page: number },
+  { q, type, limit, page }: SearchParams,
 ): Promise<SearchResponse> => {
   const words = queryWords(q)
   // The query is echoed as data (JSON), cut to what was searched.
@@ -96,7 +100,7 @@ export const searchEndpoint: Endpoint = cachedEndpoint(
     path: '/search',
     method: 'get',
     handler: async (req) => {
-      const parsed = parse(req.searchParams)
+      const parsed = parseSearchParams(req.searchParams)
       if ('message' in parsed) {
         return json(req, { errors: [parsed] }, 400)
       }
@@ -109,7 +113,7 @@ export const searchEndpoint: Endpoint = cachedEndpoint(
     },
   },
   undefined,
-  () => [TAGS.reviews, TAGS.films, TAGS.tracks, TAGS.composers, SEARCH_TAG],
+  () => [...SEARCH_CACHE_TAGS],
 )
 
 /** `POST /api/search/reindex` (admins): the index rebuilt from the published content. */

@@ -57,9 +57,18 @@ describe('reader pages (browser)', () => {
     await server?.close()
   })
 
-  it('should have no axe-core WCAG 2.1 A/AA violations on the front page, a review, a film and a composer', async () => {
+  it('should have no axe-core WCAG 2.1 A/AA violations on the front page, a review, a film, a composer and search', async () => {
     const { page } = session
-    for (const path of ['/', reviewPath, '/films/mission-impossible-fallout', '/composers/lorne-balfe', '/reviews']) {
+    for (const path of [
+      '/',
+      reviewPath,
+      '/films/mission-impossible-fallout',
+      '/composers/lorne-balfe',
+      '/reviews',
+      '/search',
+      '/search?q=fallout',
+      '/search?q=fallout&type=track&page=2',
+    ]) {
       const response = await page.goto(path)
       expect(response?.status(), path).toBe(200)
       expect(await axeViolations(page), path).toEqual([])
@@ -92,6 +101,25 @@ describe('reader pages (browser)', () => {
       expect(await page.locator('table.tracks tbody tr').count()).toBe(26)
       expect(await page.locator('table.cues tbody tr').count()).toBe(6)
       await expect.poll(() => page.locator('table.tracks tbody tr').last().isVisible()).toBe(true)
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('should search from the header with JavaScript off, and narrow the results to one kind', async () => {
+    const context = await browser.newContext({ baseURL: server.url, javaScriptEnabled: false })
+    const page = await context.newPage()
+    try {
+      await page.goto('/')
+      await page.getByRole('searchbox', { name: 'Search the column' }).fill('fallout')
+      await page.getByRole('searchbox', { name: 'Search the column' }).press('Enter')
+      await page.waitForURL('**/search?q=fallout')
+      expect(await page.locator('h2').allInnerTexts()).toEqual(expect.arrayContaining(['Reviews 1', 'Tracks 26']))
+      await page.getByRole('link', { name: 'All 26 tracks' }).click()
+      await page.waitForURL('**/search?q=fallout&type=track')
+      expect(await page.locator('.search-result').count()).toBe(20)
+      await page.getByRole('link', { name: 'Next' }).click()
+      expect(await page.locator('.search-result').count()).toBe(6)
     } finally {
       await context.close()
     }

@@ -42,6 +42,13 @@ const SiteLayout = ({ children }: { children: ReactNode }) => {
                 </li>
               </ul>
             </nav>
+            <form role="search" aria-label="Site" action="/search" method="get" className="masthead__search">
+              <label htmlFor="masthead-q" className="visually-hidden">
+                Search the column
+              </label>
+              <input id="masthead-q" type="search" name="q" autoComplete="off" />
+              <button type="submit">Search</button>
+            </form>
           </div>
         </header>
         <main id="main" tabIndex={-1} className="wrap">
