@@ -21,6 +21,7 @@ import { cachedRestRead, claimJobRunner, headFromGet } from 'payload-soundtrack-
 
 import { type CachedAnswer, cachedResponseFor } from '../src/cache/publicCache'
 import { adminAppDir } from './adminBuild'
+import { adminOriginAnswer } from './adminOrigin'
 import { createSitePages, isRouterRequest, SITE_RENDER_HEADER, siteRouteOf } from './site/serve'
 import { isSiteServed } from './site/serveSite'
 
@@ -252,6 +253,26 @@ export const startServer = async ({
     const nextApp = next({ dev: false, dir: projectDir })
     await nextApp.prepare()
     const handle = nextApp.getRequestHandler()
+    app.use(payload.config.routes.admin, (req, res, next) => {
+      const answer = adminOriginAnswer({
+        serverURL: payload.config.serverURL,
+        host: req.get('host'),
+        forwardedHost: req.get('x-forwarded-host'),
+        acceptLanguage: req.get('accept-language'),
+        path: req.originalUrl,
+      })
+      if (!answer) {
+        next()
+      } else if (answer.kind === 'redirect') {
+        res.redirect(307, answer.location)
+      } else {
+        res
+          .status(answer.status)
+          .type('html')
+          .set({ 'cache-control': 'no-store', 'content-language': answer.language, vary: 'Accept-Language' })
+          .send(answer.html)
+      }
+    })
     if (site) {
       // Anonymous readers get the pages from the public cache; a miss asks Next over loopback.
       const pages = createSitePages({ payload, origin: () => `http://127.0.0.1:${listeningPort}` })
