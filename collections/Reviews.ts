@@ -113,7 +113,10 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
         ...(options.previewUrl
           ? {
               preview: (doc) => previewLink(options.previewUrl!, doc),
-              livePreview: { url: ({ data }) => previewLink(options.previewUrl!, data) ?? options.siteUrl },
+              livePreview: {
+                url: ({ data }) => previewLink(options.previewUrl!, data) ?? options.siteUrl,
+                breakpoints: options.previewBreakpoints,
+              },
             }
           : {}),
       },

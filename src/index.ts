@@ -5,6 +5,7 @@ export type {
   CacheOptions,
   CollectionOverride,
   PluginSlugs,
+  PreviewBreakpoint,
   ResolvedOptions,
   ScheduleOptions,
   SoundtrackReviewsOptions,
@@ -23,10 +24,10 @@ export { translations } from './translations/index.js'
 export type { SoundtrackReviewsTranslationKeys, SoundtrackReviewsTranslations } from './translations/index.js'
 /** Server-side helpers for frontends on the Local API (same output as the endpoints). */
 export { buildReviewJsonLd, loadReviewJsonLd, serializeJsonLd } from './jsonLd/index.js'
-export { loadReviewPage } from './reviewPage/loadReviewPage.js'
+export { loadReviewPage, loadReviewPreview } from './reviewPage/loadReviewPage.js'
 /** Lexical rich text to HTML as the review page's bodies get it (headings moved down by `headingOffset`). */
 export { richTextHTML } from './reviewPage/richTextHTML.js'
-export type { ReviewPage, ReviewPageCue, ReviewPageTrack } from './reviewPage/loadReviewPage.js'
+export type { ReviewPage, ReviewPageCue, ReviewPageTrack, ReviewPreview } from './reviewPage/loadReviewPage.js'
 export { headFromGet } from './endpoints/headFromGet.js'
 export { readPublicSchedule } from './endpoints/schedule.js'
 export type { PublicSchedule, UpcomingSlot } from './endpoints/schedule.js'

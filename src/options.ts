@@ -1,4 +1,4 @@
-import type { PluginSlugs, ResolvedOptions, SoundtrackReviewsOptions } from './types.js'
+import type { PluginSlugs, PreviewBreakpoint, ResolvedOptions, SoundtrackReviewsOptions } from './types.js'
 
 /** The contract's slugs: the defaults when no override names another. */
 export const defaultSlugs: PluginSlugs = {
@@ -18,6 +18,11 @@ export const defaultOptions: ResolvedOptions = {
   reviewUrl: 'http://localhost:3000/reviews/{slug}',
   headingOffset: 1,
   publisher: { name: 'Exploring Soundtracks' },
+  previewBreakpoints: [
+    { name: 'mobile', label: 'Mobile', width: 375, height: 667 },
+    { name: 'tablet', label: 'Tablet', width: 768, height: 1024 },
+    { name: 'desktop', label: 'Desktop', width: 1440, height: 900 },
+  ],
   trackListMaxLines: 500,
   cache: { maxBytes: 64 * 1024 * 1024, maxEntryBytes: 2 * 1024 * 1024 },
   webhooks: {
@@ -42,6 +47,7 @@ export const resolveOptions = (options: SoundtrackReviewsOptions = {}): Resolved
     siteUrl,
     reviewUrl: options.reviewUrl ?? `${siteUrl}/reviews/{slug}`,
     headingOffset: options.headingOffset ?? defaultOptions.headingOffset,
+    previewBreakpoints: options.previewBreakpoints ?? defaultOptions.previewBreakpoints,
     overrides: { ...options.overrides },
     slugs: {
       films: options.overrides?.films?.slug ?? defaultSlugs.films,
@@ -65,6 +71,16 @@ export const resolveOptions = (options: SoundtrackReviewsOptions = {}): Resolved
   if (!Number.isInteger(resolved.trackListMaxLines) || resolved.trackListMaxLines < 1) {
     throw new Error(
       `soundtrackReviews: trackListMaxLines must be a whole number from 1, got ${options.trackListMaxLines}`,
+    )
+  }
+  const isBreakpoint = (breakpoint: null | PreviewBreakpoint) =>
+    typeof breakpoint === 'object' &&
+    breakpoint !== null &&
+    [breakpoint.name, breakpoint.label].every((text) => typeof text === 'string' && text.trim() !== '') &&
+    [breakpoint.width, breakpoint.height].every((pixels) => Number.isInteger(pixels) && pixels > 0)
+  if (!Array.isArray(resolved.previewBreakpoints) || !resolved.previewBreakpoints.every(isBreakpoint)) {
+    throw new Error(
+      `soundtrackReviews: previewBreakpoints must be a list of { name, label, width, height } with sizes in whole pixels, got ${JSON.stringify(options.previewBreakpoints)}`,
     )
   }
   for (const name of ['maxBytes', 'maxEntryBytes'] as const) {

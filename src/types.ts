@@ -20,6 +20,9 @@ export type CollectionOverride = {
   hooks?: CollectionConfig['hooks']
 }
 
+/** One of Live Preview's device sizes, in pixels. */
+export type PreviewBreakpoint = { name: string; label: string; width: number; height: number }
+
 /** The slugs the plugin's collections and global live at. */
 export type PluginSlugs = {
   films: string
@@ -95,9 +98,17 @@ export type SoundtrackReviewsOptions = {
   publisher?: { name: string; url?: string }
   /**
    * The site's page for a review, with `{slug}` and `{id}` placeholders, e.g.
-   * `https://example.com/reviews/{slug}?preview=true`. Adds Preview and Live Preview to reviews.
+   * `https://example.com/reviews/{slug}?preview=true`. Adds Preview and Live Preview to reviews. A
+   * path (`/reviews/{slug}?draft=true`) opens on the admin's own origin, for a site served by the same
+   * app. To add something per request (a signed, expiring link), set `overrides.reviews.admin.preview`.
    */
   previewUrl?: string
+  /**
+   * The device sizes Live Preview offers (Payload's `admin.livePreview.breakpoints`; Payload adds
+   * its own "Responsive"). Default: mobile 375 × 667, tablet 768 × 1024, desktop 1440 × 900. Payload
+   * shows each `label` as given, untranslated.
+   */
+  previewBreakpoints?: PreviewBreakpoint[]
   /** Most lines `POST /api/films/:id/tracklist` takes in one paste (blank lines not counted). */
   trackListMaxLines?: number
   cache?: CacheOptions
@@ -126,6 +137,7 @@ export type ResolvedOptions = {
   headingOffset: number
   publisher: { name: string; url?: string }
   previewUrl?: string
+  previewBreakpoints: PreviewBreakpoint[]
   trackListMaxLines: number
   cache: Required<CacheOptions>
   revalidate?: SoundtrackReviewsOptions['revalidate']

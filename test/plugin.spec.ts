@@ -138,8 +138,24 @@ describe('soundtrackReviews(options)', () => {
     expect(typeof url === 'function' ? await url({ data: doc } as never) : url).toBe(
       'https://example.com/reviews/exploring-soundtracks-fallout?preview=true',
     )
+    expect(admin.livePreview?.breakpoints).toEqual([
+      { name: 'mobile', label: 'Mobile', width: 375, height: 667 },
+      { name: 'tablet', label: 'Tablet', width: 768, height: 1024 },
+      { name: 'desktop', label: 'Desktop', width: 1440, height: 900 },
+    ])
     const plain = await baseConfig([soundtrackReviews()])
     expect(plain.collections.find((c) => c.slug === 'reviews')!.admin.preview).toBeUndefined()
+  })
+
+  it('should offer a site’s own Live Preview sizes, and refuse one that is not a size in pixels', async () => {
+    const watch = { name: 'watch', label: 'Watch', width: 198, height: 242 }
+    const config = await baseConfig([soundtrackReviews({ previewUrl: '/reviews/{slug}', previewBreakpoints: [watch] })])
+    expect(config.collections.find((c) => c.slug === 'reviews')!.admin.livePreview?.breakpoints).toEqual([watch])
+    for (const previewBreakpoints of [[{ ...watch, width: '198px' }], [{ ...watch, label: '' }], [null]]) {
+      expect(() => soundtrackReviews({ previewBreakpoints } as never)({} as Config)).toThrow(
+        /previewBreakpoints must be a list of \{ name, label, width, height \}/,
+      )
+    }
   })
 
   it('should refuse a nonsensical rating scale with a clear message', () => {

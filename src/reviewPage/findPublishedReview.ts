@@ -51,3 +51,33 @@ export const findPublishedReview = async ({
   const byID = docs.find((doc) => reviewID !== null && String(doc.id) === String(reviewID))
   return (byID ?? docs[0] ?? null) as null | Record<string, unknown>
 }
+
+/**
+ * A review's newest version by slug, draft or published (with its `_status`), read whatever the
+ * caller's access: for a preview the site has already allowed. Null when no review has the slug.
+ */
+export const findLatestReview = async ({
+  req,
+  slug,
+  select,
+}: {
+  req: PayloadRequest
+  slug: string
+  select: SelectType
+}): Promise<null | Record<string, unknown>> => {
+  if (!slug || slug.length > MAX_SLUG_LENGTH) {
+    return null
+  }
+  const { docs } = await req.payload.find({
+    collection: slugsOf(req.payload).reviews as CollectionSlug,
+    where: { slug: { equals: slug } },
+    select: { ...select, slug: true, _status: true },
+    draft: true,
+    limit: 1,
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  return (docs[0] ?? null) as null | Record<string, unknown>
+}

@@ -10,7 +10,7 @@ import { buildReviewJsonLd } from '../jsonLd/buildReviewJsonLd.js'
 import { relationID } from '../relationID.js'
 import { reviewURL } from '../reviewURL.js'
 import { slugsOf } from '../settings.js'
-import { findPublishedReview } from './findPublishedReview.js'
+import { findLatestReview, findPublishedReview } from './findPublishedReview.js'
 import { loadAlbum } from './loadAlbum.js'
 import { richTextHTML } from './richTextHTML.js'
 
@@ -171,24 +171,23 @@ const composerList = (ids: unknown, composers: AlbumComposer[]): ReviewPage['fil
   })
 }
 
-/**
- * A published review's page by slug, with the caller's access, or null when there is none. A fixed
- * number of queries whatever the track count: the review, its film, tracks, composers and related
- * reviews. The endpoint's whole work: it returns the response body.
- */
-export const loadReviewPage = async ({
+type PageOptions = Pick<ResolvedOptions, 'headingOffset' | 'publisher' | 'ratingScale' | 'reviewUrl'>
+/** A review page by slug: the request (its access and transaction), the slug, and the options it is built with. */
+type PageArgs = { req: PayloadRequest; slug: string; options: PageOptions }
+
+/** The page of one review document, with its film, tracks, composers and published related reviews. */
+const buildReviewPage = async ({
   req,
-  slug,
+  review,
   options,
 }: {
   req: PayloadRequest
-  slug: string
-  options: Pick<ResolvedOptions, 'headingOffset' | 'publisher' | 'ratingScale' | 'reviewUrl'>
+  review: Record<string, unknown>
+  options: PageOptions
 }): Promise<null | ReviewPage> => {
-  const review = await findPublishedReview({ req, slug, select: REVIEW_PAGE_SELECT })
-  const filmID = relationID(review?.film)
-  const album = review && filmID !== undefined ? await loadAlbum({ req, filmID }) : null
-  if (!review || !album) {
+  const filmID = relationID(review.film)
+  const album = filmID === undefined ? null : await loadAlbum({ req, filmID })
+  if (!album) {
     return null
   }
   const { film, tracks, composers } = album
@@ -245,4 +244,29 @@ export const loadReviewPage = async ({
     relatedReviews: await findRelatedReviews({ req, ids: relatedIDs, reviewUrl: options.reviewUrl }),
     jsonLd: buildReviewJsonLd({ review: review as ReviewJsonLdReview, ...album, authorName: byline, options }),
   }
+}
+
+/**
+ * A published review's page by slug, with the caller's access, or null when there is none. A fixed
+ * number of queries whatever the track count: the review, its film, tracks, composers and related
+ * reviews. The endpoint's whole work: it returns the response body.
+ */
+export const loadReviewPage = async ({ req, slug, options }: PageArgs): Promise<null | ReviewPage> => {
+  const review = await findPublishedReview({ req, slug, select: REVIEW_PAGE_SELECT })
+  return review ? buildReviewPage({ req, review, options }) : null
+}
+
+/** A review's page as its newest version shows it; `isDraft` when that version is not published. */
+export type ReviewPreview = { isDraft: boolean } & ReviewPage
+
+/**
+ * The page of a review's newest version, draft or published, for a preview: the review is read
+ * whatever the caller's access (as the Local API does by default), so call it only for a request the
+ * site has allowed to preview (a signed-in editor, a signed preview link). Related reviews stay the
+ * published ones. Null when no review has this slug. The same queries as `loadReviewPage`.
+ */
+export const loadReviewPreview = async ({ req, slug, options }: PageArgs): Promise<null | ReviewPreview> => {
+  const review = await findLatestReview({ req, slug, select: REVIEW_PAGE_SELECT })
+  const page = review ? await buildReviewPage({ req, review, options }) : null
+  return page ? { ...page, isDraft: review?._status !== 'published' } : null
 }
