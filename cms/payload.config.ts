@@ -14,6 +14,8 @@ import { soundtrackReviews } from 'payload-soundtrack-reviews'
 
 import { databaseAdapter } from './database'
 import { resolvePayloadSecret } from './secret'
+import { PREVIEW_URL, signedPreviewURL } from './site/previewLink'
+import { isSiteServed } from './site/serveSite'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -53,6 +55,10 @@ export const soundtrackReviewsOptions: SoundtrackReviewsOptions = {
       : process.env.NODE_ENV !== 'production',
     ...(process.env.WEBHOOK_RETRY_SECONDS ? { retrySeconds: retrySeconds(process.env.WEBHOOK_RETRY_SECONDS) } : {}),
   },
+  // Editors preview on this app's own review page: Live Preview signed in, the Preview button with a signed link.
+  ...(isSiteServed()
+    ? { previewUrl: PREVIEW_URL, overrides: { reviews: { admin: { preview: signedPreviewURL } } } }
+    : {}),
 }
 
 export default buildConfig({
