@@ -1,6 +1,8 @@
 /*
- * `npm run screenshots`: the demo column in the admin, photographed for the README. Starts the
- * server on a fresh database with the demo seed, creates an admin in the browser and saves
+ * `npm run screenshots`: the demo column photographed for the README. Starts the server on a fresh
+ * database with the demo seed. The reader pages, as an anonymous reader sees them: the front page
+ * and the Fallout review on a phone (375 px) and a wide screen (1440 px), docs/screenshots/
+ * site-{front,review}-{375,1440}.png. Then the admin, as an admin created in the browser:
  * docs/screenshots/{film,review,schedule}.png at 1440×900.
  */
 import type { Page } from 'playwright-core'
@@ -12,7 +14,7 @@ import { seedDemo } from '../cms/seed'
 import { defaultSlugs as slugs } from '../src/options'
 import { localDateOf } from '../src/schedule/format'
 import { nextSlots } from '../src/schedule/slots'
-import { apiGet, createFirstAdmin, openBrowser, startAdminServer } from '../test/e2e/harness'
+import { apiGet, createFirstAdmin, openBrowser, startAdminServer, VIEWPORT } from '../test/e2e/harness'
 
 const OUT = path.resolve('docs/screenshots')
 const admin = { email: 'editor@exploring-soundtracks.test', password: 'screenshots-Admin-1' }
@@ -39,11 +41,17 @@ const settle = async (page: Page) => {
   await page.waitForTimeout(500)
 }
 
-const shoot = async (page: Page, name: string) => {
+const shoot = async (page: Page, name: string, clip?: { x: number; y: number; width: number; height: number }) => {
   const file = path.join(OUT, `${name}.png`)
-  await page.screenshot({ path: file })
+  await page.screenshot({ path: file, ...(clip ? { clip, fullPage: true } : {}) })
   console.log(`Saved ${path.relative(process.cwd(), file)}`)
 }
+
+/** A phone and a wide screen, each shot from the top down to at most `shotHeight` (a page shorter ends sooner). */
+const READER_SCREENS = [
+  { viewport: { width: 375, height: 812 }, shotHeight: 1400 },
+  { viewport: VIEWPORT, shotHeight: VIEWPORT.height },
+]
 
 const server = await startAdminServer({
   name: 'screenshots',
@@ -55,6 +63,30 @@ const session = await openBrowser(server.url)
 const { page } = session
 try {
   mkdirSync(OUT, { recursive: true })
+  const { docs: reviews } = await server.payload.find({
+    collection: slugs.reviews,
+    where: { title: { like: 'Fallout' }, _status: { equals: 'published' } },
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+  })
+  const pages = { front: '/', review: `/reviews/${String(reviews[0]?.slug)}` }
+  for (const { viewport, shotHeight } of READER_SCREENS) {
+    // Its own context: no admin cookie, so the pages are the ones every reader gets.
+    const reader = await session.browser.newContext({ baseURL: server.url, viewport })
+    const readerPage = await reader.newPage()
+    for (const [name, pathname] of Object.entries(pages)) {
+      const response = await readerPage.goto(pathname)
+      if (response?.status() !== 200) {
+        throw new Error(`${pathname} answered ${response?.status()}, not 200.`)
+      }
+      const pageHeight = await readerPage.evaluate(() => document.documentElement.scrollHeight)
+      const clip = { x: 0, y: 0, width: viewport.width, height: Math.min(pageHeight, shotHeight) }
+      await shoot(readerPage, `site-${name}-${viewport.width}`, clip)
+    }
+    await reader.close()
+  }
+
   await createFirstAdmin(page, admin)
 
   const filmID = await idOf(page, slugs.films, 'Fallout')
