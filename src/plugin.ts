@@ -15,6 +15,7 @@ import { canRunJobs } from './access/canRunJobs.js'
 import { restrictSystemCollections } from './access/restrictSystemCollections.js'
 import { installAfterCommit } from './cache/afterCommit.js'
 import { cachedEndpoint } from './cache/publicCache.js'
+import { revalidateEndpoint } from './changes/revalidate.js'
 import { answerDatabaseUnavailable } from './db/databaseUnavailable.js'
 import { survivePostgresRestarts } from './db/survivePostgresRestarts.js'
 import { importTrackList } from './endpoints/importTrackList.js'
@@ -158,6 +159,7 @@ export const soundtrackReviews =
           ...reviewFeedEndpoints(options).map((endpoint) => cachedEndpoint(endpoint)),
           searchEndpoint,
           reindexSearchEndpoint,
+          ...(options.revalidate ? [revalidateEndpoint] : []),
         ]
       : []
 
@@ -175,6 +177,20 @@ export const soundtrackReviews =
           ? {
               ...config.admin?.components,
               beforeDashboard: [...(config.admin?.components?.beforeDashboard ?? []), componentPath('WebhookAlerts')],
+              beforeNavLinks: [
+                ...(config.admin?.components?.beforeNavLinks ?? []),
+                {
+                  path: componentPath('AdminSearch'),
+                  clientProps: {
+                    collections: {
+                      review: options.slugs.reviews,
+                      film: options.slugs.films,
+                      composer: options.slugs.composers,
+                      track: options.slugs.tracks,
+                    },
+                  },
+                },
+              ],
             }
           : config.admin?.components,
       },

@@ -6,9 +6,9 @@ import type { Change, ChangeEvent } from './types.js'
 import { collectUntilCommit } from '../cache/afterCommit.js'
 import { invalidateTags } from '../cache/tagVersions.js'
 import { updateSearchIndex } from '../search/searchIndex.js'
-import { revalidateOf } from '../settings.js'
 import { deliverDueWebhooks, queueWebhookDeliveries } from '../webhooks/deliveries.js'
 import { publishedReviewsShowing } from './affected.js'
+import { revalidateChanges } from './revalidate.js'
 import { reviewChange } from './reviewChange.js'
 import { TAGS } from './tags.js'
 
@@ -62,14 +62,7 @@ export const mergeChanges = (changes: Change[]): Change[] => {
 const dispatch = async (payload: Payload, { changes, deliveries }: Prepared): Promise<void> => {
   await updateSearchIndex(payload, changes)
   await invalidateTags(payload, union(changes.map(({ tags }) => tags)))
-  const revalidate = revalidateOf(payload)
-  for (const change of revalidate ? changes : []) {
-    try {
-      await revalidate!({ ...change, payload })
-    } catch (error) {
-      payload.logger.error({ err: error }, `soundtrackReviews: revalidate failed for ${change.event ?? change.tags[0]}`)
-    }
-  }
+  await revalidateChanges(payload, changes)
   if (deliveries > 0) {
     deliverDueWebhooks(payload).catch((error: unknown) =>
       payload.logger.error({ err: error }, 'soundtrackReviews: sending webhooks failed'),
