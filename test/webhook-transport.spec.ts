@@ -95,6 +95,8 @@ const ALWAYS_REFUSED: Case[] = [
   ['http://240.0.0.1/', 'private', 'private'],
   ['http://255.255.255.255/', 'private', 'private'],
   ['http://192.0.2.1/', 'private', 'private'],
+  ['http://[2002:a9fe:a9fe::]/', 'private', 'private'],
+  ['http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/', 'private', 'private'],
 ]
 
 const REFUSED_UNLESS_ALLOWED: Case[] = [
@@ -113,6 +115,8 @@ const REFUSED_UNLESS_ALLOWED: Case[] = [
   ['http://100.64.0.1/', 'private', undefined],
   ['http://[fd12:3456::1]/', 'private', undefined],
   ['http://[fc00::1]/', 'private', undefined],
+  ['http://[2002:7f00:1::]/', 'private', undefined],
+  ['http://[2002:c0a8:10a::1]/', 'private', undefined],
   ['http://localhost/', 'private', undefined],
   ['http://LOCALHOST./', 'private', undefined],
   ['http://api.localhost:4000/', 'private', undefined],
@@ -125,6 +129,7 @@ const ALLOWED: Case[] = [
   ['http://100.128.0.1/', undefined, undefined],
   ['https://[2606:2800:220:1:248:1893:25c8:1946]/', undefined, undefined],
   ['https://[::ffff:93.184.216.34]/', undefined, undefined],
+  ['https://[2002:5db8:d822::1]/', undefined, undefined],
   ['https://hooks.example.com/soundtrack', undefined, undefined],
   ['https://localhost.example.com/', undefined, undefined],
 ]
@@ -138,14 +143,20 @@ const MALFORMED: Case[] = [
   ['https://user:secret@example.com/hook', 'credentials', 'credentials'],
   ['https://user@example.com/hook', 'credentials', 'credentials'],
   ['http://admin:admin@127.0.0.1/', 'credentials', 'credentials'],
-  ['not a url', 'invalid', 'invalid'],
+  ['not-a-url', 'invalid', 'invalid'],
+  ['not a url', 'characters', 'characters'],
+  ['https://example.com/\nhook', 'characters', 'characters'],
+  ['https://exa\tmple.com/', 'characters', 'characters'],
+  [' https://example.com/', 'characters', 'characters'],
+  ['https://example.com/\u0000', 'characters', 'characters'],
+  ['https://example.com:0/', 'port', 'port'],
   ['/relative/path', 'invalid', 'invalid'],
   ['http://', 'invalid', 'invalid'],
   ['http://[::1/', 'invalid', 'invalid'],
-  ['', 'invalid', 'invalid'],
-  [undefined, 'invalid', 'invalid'],
-  [42, 'invalid', 'invalid'],
-  [`https://example.com/${'a'.repeat(2048)}`, 'invalid', 'invalid'],
+  ['', 'missing', 'missing'],
+  [undefined, 'missing', 'missing'],
+  [42, 'missing', 'missing'],
+  [`https://example.com/${'a'.repeat(2048)}`, 'tooLong', 'tooLong'],
 ]
 
 describe('describeUnsafeWebhookUrl', () => {
@@ -176,7 +187,7 @@ describe('describeUnsafeWebhookUrl', () => {
   it('should accept a URL of exactly 2048 characters and refuse one longer', () => {
     const base = 'https://example.com/'
     expect(describeUnsafeWebhookUrl(base + 'a'.repeat(2048 - base.length), STRICT)).toBeUndefined()
-    expect(describeUnsafeWebhookUrl(base + 'a'.repeat(2049 - base.length), STRICT)?.code).toBe('invalid')
+    expect(describeUnsafeWebhookUrl(base + 'a'.repeat(2049 - base.length), STRICT)?.code).toBe('tooLong')
   })
 
   it('should not repeat the URL, whose query may carry a token, in its message', () => {

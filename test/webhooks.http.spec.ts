@@ -362,7 +362,9 @@ describe('webhook deliveries', () => {
     const disabled = await waitFor(
       () => readEndpoint(endpoint.id),
       (doc) => doc.enabled === false,
+      30_000,
     )
+    expect(disabled.enabled, `disabled after ${disabled.consecutiveFailures} failures`).toBe(false)
     // Attempts in flight when the 20th failed count on (and a slow machine may already have retried one).
     expect(disabled.consecutiveFailures).toBeGreaterThanOrEqual(20)
     expect(disabled.disabledReason).toMatch(/^\d+ consecutive failures$/)
@@ -382,6 +384,7 @@ describe('webhook deliveries', () => {
     const delivered = await waitFor(
       () => deliveriesOf(endpoint.id),
       (docs) => docs.every((delivery) => delivery.status === 'delivered'),
+      30_000,
     )
     expect(delivered.map((delivery) => delivery.status)).toEqual(Array(20).fill('delivered'))
     const okIDs = receiver.received

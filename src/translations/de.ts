@@ -147,6 +147,11 @@ export const de: typeof en = {
     'webhooks.status.pending': 'Ausstehend',
     'webhooks.status.delivered': 'Zugestellt',
     'webhooks.status.failed': 'Fehlgeschlagen',
+    'webhooks.url.missing': 'Die URL fehlt.',
+    'webhooks.url.tooLong': 'Die URL ist länger als 2048 Zeichen.',
+    'webhooks.url.characters':
+      'Die URL darf keine Leerzeichen, Tabulatoren, Zeilenumbrüche oder anderen Steuerzeichen enthalten.',
+    'webhooks.url.port': 'Port 0 kann keine Webhooks empfangen.',
     'webhooks.url.invalid': '„{{host}}“ ist keine absolute http(s)-URL.',
     'webhooks.url.scheme': 'Nur http://- und https://-URLs können Webhooks empfangen.',
     'webhooks.url.credentials':

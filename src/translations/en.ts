@@ -139,6 +139,10 @@ export const en = {
     'webhooks.status.pending': 'Pending',
     'webhooks.status.delivered': 'Delivered',
     'webhooks.status.failed': 'Failed',
+    'webhooks.url.missing': 'The URL is missing.',
+    'webhooks.url.tooLong': 'The URL is longer than 2048 characters.',
+    'webhooks.url.characters': 'The URL must not contain spaces, tabs, line breaks or other control characters.',
+    'webhooks.url.port': 'Port 0 cannot receive webhooks.',
     'webhooks.url.invalid': '“{{host}}” is not an absolute http(s) URL.',
     'webhooks.url.scheme': 'Only http:// and https:// URLs can receive webhooks.',
     'webhooks.url.credentials':

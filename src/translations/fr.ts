@@ -147,6 +147,11 @@ export const fr: typeof en = {
     'webhooks.status.pending': 'En attente',
     'webhooks.status.delivered': 'Livré',
     'webhooks.status.failed': 'Échoué',
+    'webhooks.url.missing': 'L’URL est manquante.',
+    'webhooks.url.tooLong': 'L’URL dépasse 2048 caractères.',
+    'webhooks.url.characters':
+      'L’URL ne doit contenir ni espaces, ni tabulations, ni sauts de ligne, ni autres caractères de contrôle.',
+    'webhooks.url.port': 'Le port 0 ne peut pas recevoir de webhooks.',
     'webhooks.url.invalid': '« {{host}} » n’est pas une URL http(s) absolue.',
     'webhooks.url.scheme': 'Seules les URL http:// et https:// peuvent recevoir des webhooks.',
     'webhooks.url.credentials':

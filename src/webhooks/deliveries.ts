@@ -275,11 +275,25 @@ export const signedHeaders = ({
   }
 }
 
-const disableEndpoint = async ({ payload, id, reason }: { payload: Payload; id: ID; reason: string }) => {
+/**
+ * `failures`: the count that decided it. Payload writes the whole row from what it read, so without it
+ * a failure counted meanwhile by another attempt would be written back below the count shown.
+ */
+const disableEndpoint = async ({
+  payload,
+  id,
+  reason,
+  failures,
+}: {
+  payload: Payload
+  id: ID
+  reason: string
+  failures: number
+}) => {
   await payload.update({
     collection: WEBHOOK_ENDPOINTS_SLUG,
     where: { and: [{ id: { equals: id } }, { enabled: { equals: true } }] },
-    data: { enabled: false, disabledReason: reason },
+    data: { enabled: false, disabledReason: reason, consecutiveFailures: failures },
     depth: 0,
     select: { id: true },
     overrideAccess: true,
@@ -358,9 +372,9 @@ const recordAttempt = async ({
   }
   const failures = await countEndpointFailure({ payload, slug: WEBHOOK_ENDPOINTS_SLUG, id: endpoint.id })
   if (result.statusCode === 410) {
-    await disableEndpoint({ payload, id: endpoint.id, reason: '410 Gone' })
+    await disableEndpoint({ payload, id: endpoint.id, reason: '410 Gone', failures })
   } else if (failures >= settings.maxConsecutiveFailures) {
-    await disableEndpoint({ payload, id: endpoint.id, reason: `${failures} consecutive failures` })
+    await disableEndpoint({ payload, id: endpoint.id, reason: `${failures} consecutive failures`, failures })
   } else if (nextAttemptAt) {
     wakeAt(payload, nextAttemptAt)
   }

@@ -4,7 +4,8 @@ import type { LookupFunction } from 'node:net'
 import { lookup as dnsLookup, promises as dns } from 'node:dns'
 import { isIP } from 'node:net'
 
-export type UnsafeUrlCode = 'invalid' | 'scheme' | 'credentials' | 'private' | 'unresolvable'
+export type UnsafeUrlCode =
+  'missing' | 'tooLong' | 'characters' | 'invalid' | 'scheme' | 'credentials' | 'port' | 'private' | 'unresolvable'
 
 export type UnsafeUrl = {
   code: UnsafeUrlCode
@@ -92,6 +93,8 @@ const IPV6_RANGES: Range[] = [
   range('::1/128', 'a loopback address', UNLESS_ALLOWED),
   range('64:ff9b:1::/48', 'a local-use NAT64 address', UNLESS_ALLOWED),
   range('100::/64', 'a discard-only address', ALWAYS),
+  // Teredo: the client's IPv4 address is obfuscated in the last 32 bits; a webhook has no use for it.
+  range('2001::/32', 'a Teredo tunnel address', ALWAYS),
   range('2001:db8::/32', 'a documentation address', ALWAYS),
   range('fd00:ec2::254/128', 'a cloud metadata address (AWS)', ALWAYS),
   range('fc00::/7', 'a private (unique local) address', UNLESS_ALLOWED),
@@ -107,6 +110,8 @@ const EMBEDDED_IPV4 = [
   range('64:ff9b::/96', 'NAT64', ALWAYS),
   range('::/96', 'IPv4-compatible', ALWAYS),
 ]
+
+const SIX_TO_FOUR = range('2002::/16', '6to4', ALWAYS)
 
 const matches = (value: bigint, bits: number, { prefix, prefixLength }: Range): boolean =>
   value >> BigInt(bits - prefixLength) === prefix >> BigInt(bits - prefixLength)
@@ -126,11 +131,13 @@ const classifyAddress = (ip: string): AddressClass | undefined => {
     return listed
   }
   const embedding = EMBEDDED_IPV4.find((candidate) => matches(value, 128, candidate))
-  if (!embedding) {
+  // 6to4 (2002::/16) carries its IPv4 destination in bits 16–47, not in the last 32.
+  const isSixToFour = matches(value, 128, SIX_TO_FOUR)
+  if (!embedding && !isSixToFour) {
     return undefined
   }
-  const embedded = classifyIPv4(value & 0xffffffffn)
-  return embedded && { ...embedded, label: `${embedded.label} (${embedding.label})` }
+  const embedded = classifyIPv4(isSixToFour ? (value >> 80n) & 0xffffffffn : value & 0xffffffffn)
+  return embedded && { ...embedded, label: `${embedded.label} (${isSixToFour ? '6to4' : embedding!.label})` }
 }
 
 /** Whether an IP literal (v4 or v6) may be connected to under these options; anything else may not. */
@@ -164,13 +171,17 @@ const isLocalhostName = (host: string): boolean => host === 'localhost' || host.
 /** Syntax and literal addresses only, no DNS: why the URL is refused, or undefined. */
 export const describeUnsafeWebhookUrl = (value: unknown, options: UrlSafetyOptions): UnsafeUrl | undefined => {
   if (typeof value !== 'string' || value.trim() === '') {
-    return { code: 'invalid', message: 'The webhook URL is missing.' }
+    return { code: 'missing', message: 'The webhook URL is missing.' }
   }
   if (value.length > MAX_URL_LENGTH) {
     return {
-      code: 'invalid',
+      code: 'tooLong',
       message: `The webhook URL is ${value.length} characters long, more than the ${MAX_URL_LENGTH} allowed.`,
     }
+  }
+  // The WHATWG parser would silently drop tabs and line breaks and trim the rest: what is stored must be what is sent.
+  if (/\s/.test(value) || [...value].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) {
+    return { code: 'characters', message: 'The webhook URL contains spaces or control characters.' }
   }
   let url: URL
   try {
@@ -191,6 +202,9 @@ export const describeUnsafeWebhookUrl = (value: unknown, options: UrlSafetyOptio
       message:
         'The webhook URL carries a user name or password, which is not allowed (send a secret in the signature).',
     }
+  }
+  if (url.port === '0') {
+    return { code: 'port', message: 'The webhook URL names port 0, which cannot receive connections.' }
   }
   const host = webhookHost(url)
   const refusal = isIP(host) === 0 ? undefined : refusalOf(host, options)
