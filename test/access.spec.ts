@@ -1012,4 +1012,35 @@ describe('job internals', () => {
       await payload.findByID({ collection: 'payload-locked-documents', id: lock.id, depth: 0, disableErrors: true }),
     ).not.toBeNull()
   })
+
+  it('should let an editor lock only what they may edit: a film, never an admin-only webhook or a missing one', async () => {
+    const film = await payload.create({ collection: 'films', data: { title: uniqueTitle('Lockable') }, depth: 0 })
+    const endpoint = await payload.create({
+      collection: 'webhook-endpoints',
+      data: { url: 'https://93.184.216.34/hook', enabled: false },
+      depth: 0,
+    })
+    const headers = { ...(await loginHeaders(server.url, editor)), 'content-type': 'application/json' }
+    const lock = (document: { relationTo: string; value: unknown }) =>
+      fetch(`${server.url}/api/payload-locked-documents`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ document, user: { relationTo: 'users', value: editor.id }, globalSlug: null }),
+      })
+    expect((await lock({ relationTo: 'films', value: film.id })).status).toBe(201)
+    expect((await lock({ relationTo: 'webhook-endpoints', value: endpoint.id })).status).toBe(403)
+    expect((await lock({ relationTo: 'films', value: 987_654_321 })).status).toBe(403)
+    const onGlobal = await fetch(`${server.url}/api/payload-locked-documents`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ globalSlug: 'publication-schedule', user: { relationTo: 'users', value: editor.id } }),
+    })
+    expect(onGlobal.status, 'the schedule is admins’ to edit').toBe(403)
+    const locked = await payload.find({
+      collection: 'payload-locked-documents',
+      where: { 'user.value': { equals: editor.id } },
+      depth: 0,
+    })
+    expect(locked.docs.map(({ document }) => (document as { relationTo: string }).relationTo)).toEqual(['films'])
+  })
 })

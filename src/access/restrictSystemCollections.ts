@@ -1,4 +1,4 @@
-import type { Access, Payload } from 'payload'
+import type { Access, CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 
 import { relationID } from '../relationID.js'
 import { isAdmin } from './isAdmin.js'
@@ -15,9 +15,50 @@ const ownLocksOrAdmin: Access = ({ req }) => {
   return req.user && isStaff(req.user) ? { 'user.value': { equals: req.user.id } } : false
 }
 
-const ownNewLockOrAdmin: Access = ({ req, data }) => {
-  const owner = (data as { user?: { value?: unknown } } | undefined)?.user?.value
-  return hasRole(req.user, 'admin') || (isStaff(req.user) && relationID(owner) === req.user?.id)
+type LockData = {
+  user?: { value?: unknown }
+  document?: { relationTo?: unknown; value?: unknown }
+  globalSlug?: unknown
+}
+
+/**
+ * Whether `req.user` may edit what a lock names: the locked collection's or global's own update rule,
+ * and for a rule that answers with a query, the document must match it (and exist).
+ */
+const mayEditLocked = async (req: PayloadRequest, { document, globalSlug }: LockData): Promise<boolean> => {
+  if (typeof globalSlug === 'string') {
+    const global = req.payload.config.globals.find(({ slug }) => slug === globalSlug)
+    return Boolean(global && (await global.access.update?.({ req })))
+  }
+  const collection =
+    typeof document?.relationTo === 'string'
+      ? req.payload.collections[document.relationTo as CollectionSlug]
+      : undefined
+  const id = relationID(document?.value)
+  if (!collection || id === undefined || id === null) {
+    return false
+  }
+  const rule = await collection.config.access.update?.({ req, id })
+  if (!rule) {
+    return false
+  }
+  const where: Where = rule === true ? { id: { equals: id } } : { and: [rule, { id: { equals: id } }] }
+  const { totalDocs } = await req.payload.count({
+    collection: collection.config.slug,
+    where,
+    overrideAccess: true,
+    req,
+  })
+  return totalDocs > 0
+}
+
+/** A new lock: admins any; staff their own, on a document they may edit (never, say, an admin-only webhook). */
+const ownNewLockOrAdmin: Access = async ({ req, data }) => {
+  if (hasRole(req.user, 'admin')) {
+    return true
+  }
+  const lock = (data ?? {}) as LockData
+  return isStaff(req.user) && relationID(lock.user?.value) === req.user?.id && (await mayEditLocked(req, lock))
 }
 
 /**
