@@ -84,6 +84,9 @@ describe('soundtrackReviews(options)', () => {
     const ours = (config: object) => JSON.stringify(config).match(/payload-soundtrack-reviews\/client#\w+/g) ?? []
     expect(ours(enabled.collections).length).toBeGreaterThan(0)
     expect(ours([disabled.collections, disabled.globals])).toEqual([])
+    // The nav's search box and the dashboard's alerts go too.
+    expect(ours(enabled.admin)).toEqual(expect.arrayContaining(['payload-soundtrack-reviews/client#AdminSearch']))
+    expect(ours(disabled.admin)).toEqual([])
 
     const payload = await getPayload({ config: disabled, key: 'disabled-plugin' })
     try {

@@ -1,6 +1,7 @@
 'use client'
 /* The plugin's admin components, imported by a site's import map as `payload-soundtrack-reviews/client#Name`. */
 export { AdminPublishButton, AdminUnpublishButton } from '../admin/AdminOnlyButtons.js'
+export { AdminSearch } from '../admin/AdminSearch.js'
 export { ClockField } from '../admin/ClockField.js'
 export { ClockSecondsField } from '../admin/ClockSecondsField.js'
 export { CueRowLabel } from '../admin/CueRowLabel.js'

@@ -36,6 +36,7 @@ import { WebhookAlerts as WebhookAlerts_a0133b8eea052904780f438694860ce3 } from 
 import { WebhookDeliveryActions as WebhookDeliveryActions_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
 import { LastRunError as LastRunError_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
 import { ScheduleOverview as ScheduleOverview_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
+import { AdminSearch as AdminSearch_a0133b8eea052904780f438694860ce3 } from 'payload-soundtrack-reviews/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -78,5 +79,6 @@ export const importMap = {
   "payload-soundtrack-reviews/client#WebhookDeliveryActions": WebhookDeliveryActions_a0133b8eea052904780f438694860ce3,
   "payload-soundtrack-reviews/client#LastRunError": LastRunError_a0133b8eea052904780f438694860ce3,
   "payload-soundtrack-reviews/client#ScheduleOverview": ScheduleOverview_a0133b8eea052904780f438694860ce3,
+  "payload-soundtrack-reviews/client#AdminSearch": AdminSearch_a0133b8eea052904780f438694860ce3,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
