@@ -597,13 +597,19 @@ describe('who may see and change webhooks', () => {
     expect(await deliveriesOf(endpoint.id)).toHaveLength(1)
   })
 
-  it.each([
-    'http://169.254.169.254/',
-    'http://2852039166/',
-    'http://[::ffff:a9fe:a9fe]/',
-    'ftp://x',
-    'http://10.0.0.1/',
-  ])('should refuse %s with a 400 naming url, and write nothing', async (url) => {
+  it.each(
+    [
+      'http://169.254.169.254/',
+      'http://2852039166/',
+      'http://[::ffff:a9fe:a9fe]/',
+      'ftp://x',
+      'http://10.0.0.1/',
+      'https://hooks.example.com/re\nvalidate',
+      'https://hooks.example.com:0/',
+      'http://[2002:a9fe:a9fe::]/',
+      `https://hooks.example.com/${'a'.repeat(2100)}`,
+    ].map((url) => [url.length > 80 ? `${url.slice(0, 40)}… (${url.length} characters)` : JSON.stringify(url), url]),
+  )('should refuse %s with a 400 naming url, and write nothing', async (_label, url) => {
     const receiver = await startReceiver()
     const existing = await createEndpoint(receiver.url)
     // The app allows private networks outside production; this checks the production rule.
@@ -627,6 +633,20 @@ describe('who may see and change webhooks', () => {
     } finally {
       settings.allowPrivateNetworks = true
     }
+  })
+
+  it('should refuse events given as one name instead of a list with a 400 naming events', async () => {
+    const before = await payload.count({ collection: ENDPOINTS, overrideAccess: true })
+    const created = await api(`/${ENDPOINTS}`, {
+      method: 'POST',
+      body: { url: 'https://93.184.216.34/hook', events: 'review.published' },
+      user: admin,
+    })
+    expect(created.status).toBe(400)
+    expect(fieldErrorsOf(created.body)).toEqual([
+      expect.objectContaining({ path: 'events', message: expect.stringMatching(/list/) }),
+    ])
+    expect(await payload.count({ collection: ENDPOINTS, overrideAccess: true })).toEqual(before)
   })
 })
 

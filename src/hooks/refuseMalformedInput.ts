@@ -125,6 +125,9 @@ const checkFields = (fields: Field[], data: Record<string, unknown>, prefix: str
       } else if (field.required && typeof value === 'string' && INVISIBLE.test(value)) {
         errors.push({ path, message: t('soundtrackReviews:validation.textInvisible', { path }) })
       }
+    } else if (field.type === 'select' && field.hasMany && !Array.isArray(value)) {
+      // Payload would store a lone value given for a list as an empty list, silently.
+      errors.push({ path, message: t('soundtrackReviews:validation.list', { path, given: describeGiven(t, value) }) })
     } else if (field.type === 'date') {
       if (!isDate(value)) {
         errors.push({ path, message: t('soundtrackReviews:validation.date', { path, given: describeGiven(t, value) }) })

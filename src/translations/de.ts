@@ -359,6 +359,7 @@ export const de: typeof en = {
       'Zu diesem Film gibt es {{count}} Rezensionen; löschen Sie sie oder ordnen Sie sie zuerst einem anderen Film zu.',
     'validation.body': 'Der Inhalt der Anfrage muss ein einzelnes JSON-Objekt sein, nicht {{given}}.',
     'validation.ids': '{{path}} muss eine Liste von IDs sein, nicht {{given}}.',
+    'validation.list': '{{path}} muss eine Liste von Werten sein, nicht {{given}}.',
     'validation.date': '{{path}} muss ein Datum sein (ISO 8601, z. B. 2026-12-25T09:00:00Z), nicht {{given}}.',
     'validation.noSuchUser': 'Es gibt keinen Benutzer mit der ID {{id}}.',
     'validation.idsInvalid': '{{path}} enthält IDs; {{ids}} kann keine sein.',

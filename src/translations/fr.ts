@@ -351,6 +351,7 @@ export const fr: typeof en = {
       'Ce film a {{count}} critiques ; supprimez-les ou rattachez-les d’abord à un autre film.',
     'validation.body': 'Le corps de la requête doit être un seul objet JSON, pas {{given}}.',
     'validation.ids': '{{path}} doit être une liste d’identifiants, pas {{given}}.',
+    'validation.list': '{{path}} doit être une liste de valeurs, pas {{given}}.',
     'validation.date': '{{path}} doit être une date (ISO 8601, par ex. 2026-12-25T09:00:00Z), pas {{given}}.',
     'validation.noSuchUser': 'Aucun utilisateur n’a l’identifiant {{id}}.',
     'validation.idsInvalid': '{{path}} contient des identifiants ; {{ids}} ne peut pas en être un.',
