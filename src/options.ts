@@ -30,6 +30,7 @@ export const defaultOptions: ResolvedOptions = {
     allowPrivateNetworks: false,
     maxConsecutiveFailures: 20,
     timeoutMs: 10_000,
+    keepDays: 30,
   },
   overrides: {},
   slugs: defaultSlugs,
@@ -88,7 +89,7 @@ export const resolveOptions = (options: SoundtrackReviewsOptions = {}): Resolved
       throw new Error(`soundtrackReviews: cache.${name} must be a whole number of bytes, got ${options.cache?.[name]}`)
     }
   }
-  const { retrySeconds, maxConsecutiveFailures, timeoutMs } = resolved.webhooks
+  const { retrySeconds, maxConsecutiveFailures, timeoutMs, keepDays } = resolved.webhooks
   if (
     !Array.isArray(retrySeconds) ||
     retrySeconds.length === 0 ||
@@ -105,6 +106,9 @@ export const resolveOptions = (options: SoundtrackReviewsOptions = {}): Resolved
   }
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1) {
     throw new Error(`soundtrackReviews: webhooks.timeoutMs must be a whole number of milliseconds, got ${timeoutMs}`)
+  }
+  if (!(Number.isFinite(keepDays) && keepDays > 0)) {
+    throw new Error(`soundtrackReviews: webhooks.keepDays must be a number of days above 0, got ${keepDays}`)
   }
   if (resolved.revalidate !== undefined && typeof resolved.revalidate !== 'function') {
     throw new Error('soundtrackReviews: revalidate must be a function ({ tags, urls, event, data, payload }) => …')

@@ -76,6 +76,8 @@ export type WebhookOptions = {
   maxConsecutiveFailures?: number
   /** Per-attempt timeout in milliseconds. Default 10 000. */
   timeoutMs?: number
+  /** Days a delivered or failed delivery stays in the log before the sweep deletes it. Default 30. */
+  keepDays?: number
 }
 
 export type SoundtrackReviewsOptions = {

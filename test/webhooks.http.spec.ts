@@ -486,6 +486,40 @@ describe('webhook actions', () => {
     expect(delivery.status).toBe('delivered')
     expect(receiver.received).toHaveLength(1)
   })
+
+  it('should delete deliveries that ended more than keepDays ago from the log, and keep pending ones', async () => {
+    setClock(NOW)
+    const receiver = await startReceiver()
+    receiver.answer({ status: 200 })
+    const endpoint = await createEndpoint(receiver.url)
+    const sent = await api(`/${ENDPOINTS}/${endpoint.id}/test`, { method: 'POST', user: admin })
+    expect(sent.body.delivery).toMatchObject({ status: 'delivered' })
+    const waiting = await createDelivery({
+      payload,
+      endpoint: endpoint.id,
+      body: webhookBody('review.updated', reviewChange()),
+    })
+    const sweep = async () => {
+      await payload.jobs.queue({ task: 'deliverWebhooks', queue: 'soundtrack-reviews', input: {} })
+      await payload.jobs.run({ queue: 'soundtrack-reviews' })
+    }
+    // Make the waiting one wait: due only in two months.
+    await payload.update({
+      collection: DELIVERIES,
+      id: waiting,
+      data: { nextAttemptAt: new Date(Date.parse(NOW) + 60 * 86_400_000).toISOString() },
+      overrideAccess: true,
+    })
+    expect(webhookSettingsOf(payload).keepDays).toBe(30)
+    setClock(new Date(Date.parse(NOW) + 29 * 86_400_000))
+    await sweep()
+    expect((await deliveriesOf(endpoint.id)).map(({ status }) => status).sort()).toEqual(['delivered', 'pending'])
+    setClock(new Date(Date.parse(NOW) + 31 * 86_400_000))
+    await sweep()
+    expect((await deliveriesOf(endpoint.id)).map(({ id, status }) => ({ id, status }))).toEqual([
+      { id: waiting, status: 'pending' },
+    ])
+  })
 })
 
 describe('schedule.missed', () => {

@@ -2,7 +2,7 @@ import type { TaskConfig } from 'payload'
 
 import type { ResolvedOptions } from '../types.js'
 
-import { deliverDueWebhooks } from '../webhooks/deliveries.js'
+import { deliverDueWebhooks, pruneDeliveries } from '../webhooks/deliveries.js'
 import { reportMissedSlots } from '../webhooks/missedSlots.js'
 import { WEBHOOK_ENDPOINTS_SLUG } from '../webhooks/slugs.js'
 import { scheduleUnlessOneIsWaiting } from './scheduleUnlessOneIsWaiting.js'
@@ -26,8 +26,8 @@ const scheduleWhenAnEndpointListens = async (args: BeforeSchedule) => {
 
 /**
  * The durable sweep, on the publishing queue and cadence: reports slots the publishing job missed
- * (`schedule.missed`), sends every due delivery (what a restart or a crash left pending included) and
- * arms this process's timer for the next retry. First attempts do not wait for it: they go out
+ * (`schedule.missed`), sends every due delivery (what a restart or a crash left pending included),
+ * arms this process's timer for the next retry and prunes the log (`webhooks.keepDays`). First attempts do not wait for it: they go out
  * after their commit.
  */
 export const deliverWebhooksTask = (options: ResolvedOptions): TaskConfig => ({
@@ -44,6 +44,7 @@ export const deliverWebhooksTask = (options: ResolvedOptions): TaskConfig => ({
   handler: async ({ req }) => {
     const missedSlotDeliveries = await reportMissedSlots({ payload: req.payload })
     await deliverDueWebhooks(req.payload, { wakeForNext: true })
+    await pruneDeliveries(req.payload)
     return { output: { missedSlotDeliveries } }
   },
 })

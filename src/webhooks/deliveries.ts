@@ -491,6 +491,19 @@ export const deliverDueWebhooks = async (payload: Payload, { wakeForNext = false
 }
 
 /**
+ * Deletes deliveries that ended (delivered or failed) more than `webhooks.keepDays` ago: the log
+ * shows recent traffic without growing for ever. Pending ones stay, whatever their age.
+ */
+export const pruneDeliveries = async (payload: Payload): Promise<void> => {
+  const { keepDays } = webhookSettingsOf(payload)
+  const before = new Date(Date.now() - keepDays * 86_400_000).toISOString()
+  await payload.db.deleteMany({
+    collection: WEBHOOK_DELIVERIES_SLUG,
+    where: { and: [{ status: { in: ['delivered', 'failed'] } }, { updatedAt: { less_than: before } }] },
+  })
+}
+
+/**
  * Sends one delivery now, whatever its endpoint's state (the test endpoint and Resend): pending and due
  * at once, then attempted here unless a sweep claimed it first. Returns the delivery as recorded.
  */
