@@ -16,8 +16,10 @@ declare module 'autocannon' {
     /** Requests per second over all connections (paced instead of saturating). */
     overallRate?: number
     requests?: {
-      path: string
+      path?: string
       method?: string
+      /** Called before each request: returns it changed (here, a new path). */
+      setupRequest?: (request: { path: string }) => { path: string }
       /** Called per response; header names as the server sent them. */
       onResponse?: (status: number, body: string, context: unknown, headers: Record<string, string | string[]>) => void
     }[]

@@ -2,7 +2,9 @@
  * `node scripts/node.mjs bench/profile.ts [path] [seconds]`: a CPU profile of our express app
  * (bench/server.ts ours, the demo column; sampled from READY, so start-up is left out) while `path` (default the review by slug) is read
  * anonymously with 8 connections, then the functions with the most self time, the packages they
- * belong to, and the inclusive time of the steps of a cache hit. Needs the demo database a bench run
+ * belong to, and the inclusive time of the steps of a cache hit. `search`: the search bench's
+ * queries instead, one at a time, each a cache miss, on the archive of 10,000 reviews that a
+ * `BENCH_ONLY=search` run left (data/bench/search-10000.db). Needs the demo database a bench run
  * seeded (data/bench/seed.db: any `npm run bench`, e.g. `BENCH_ONLY=mixed BENCH_MIXED_SECONDS=1`).
  */
 import type { ChildProcess } from 'node:child_process'
@@ -13,6 +15,8 @@ import { spawn } from 'node:child_process'
 import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+
+import { SEARCH_QUERIES } from './search'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const PROFILES = path.join(ROOT, 'data', 'bench', 'profiles')
@@ -51,8 +55,12 @@ const launch = (file: string): Promise<{ child: ChildProcess; url: string }> =>
 
 rmSync(PROFILES, { recursive: true, force: true })
 mkdirSync(PROFILES, { recursive: true })
-const file = path.join(ROOT, 'data', 'bench', 'profile.db')
-copyFileSync(path.join(ROOT, 'data', 'bench', 'seed.db'), file)
+const isSearch = target === 'search'
+// `search` reads the archive of 10,000 reviews a search bench run left (read only: no copy needed).
+const file = path.join(ROOT, 'data', 'bench', isSearch ? 'search-10000.db' : 'profile.db')
+if (!isSearch) {
+  copyFileSync(path.join(ROOT, 'data', 'bench', 'seed.db'), file)
+}
 const server = await launch(file)
 const { docs } = (await (await fetch(`${server.url}/api/reviews?limit=1&depth=0`)).json()) as {
   docs: { id: number; slug: string }[]
@@ -65,9 +73,25 @@ const paths: Record<string, string> = {
   schedule: '/api/schedule',
   healthz: '/healthz',
 }
-const url = `${server.url}${paths[target] ?? target}`
-await autocannon({ url, connections: 8, duration: 3 })
-const result = await autocannon({ url, connections: 8, duration: seconds })
+const url = isSearch ? `${server.url}/api/search` : `${server.url}${paths[target] ?? target}`
+// The search's reader queries one at a time, each URL new (`n`), so every request is a cache miss.
+let sequence = 0
+const searchQueries = Object.values(SEARCH_QUERIES).filter(Boolean)
+const options = isSearch
+  ? {
+      connections: 1,
+      requests: [
+        {
+          setupRequest: (request: { path: string }) => ({
+            ...request,
+            path: `/api/search?q=${encodeURIComponent(searchQueries[sequence % searchQueries.length])}&n=${++sequence}`,
+          }),
+        },
+      ],
+    }
+  : { connections: 8 }
+await autocannon({ url, ...options, duration: 3 })
+const result = await autocannon({ url, ...options, duration: seconds })
 console.log(
   `${url}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
 )

@@ -5,6 +5,8 @@
  * read run, BENCH_TWIN_ROUNDS (default 3) the rounds of ours and its raw twin per surface.
  * BENCH_ONLY=saves,reads,mixed,site (any of them) runs only those parts; `site` (bench/site.ts) is the
  * reader site's cached review page against /healthz, which needs the admin build (made if missing).
+ * `search` (bench/search.ts; opt-in, BENCH_ONLY=search, some minutes) is the search at archive scale,
+ * on SQLite and, when POSTGRES_URL names a server, PostgreSQL; its figures go to bench/results-search.json.
  */
 import type { ChildProcess } from 'node:child_process'
 import type { Payload } from 'payload'
@@ -13,6 +15,7 @@ import { createClient } from '@libsql/client'
 import autocannon from 'autocannon'
 import { spawn } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createLocalReq, createPayloadRequest, getPayload } from 'payload'
@@ -22,6 +25,7 @@ import { readPublicSchedule } from '../src/endpoints/schedule'
 import { findDueReviews } from '../src/jobs/publishDueReviews'
 import { recordQueries } from '../test/helpers'
 import { oursConfig, plainConfig } from './configs'
+import { ARCHIVE_SIZES, searchAtScale } from './search'
 import { sitePageReads } from './site'
 
 Object.assign(process.env, { NODE_ENV: 'production' })
@@ -39,8 +43,12 @@ const MIXED_RATE = Number(process.env.BENCH_MIXED_RATE || 25)
 const WRITE_EVERY_MS = 2_000
 /** Rounds of (ours, raw twin) per surface; the twin ratio is the median of the rounds' ratios. */
 const TWIN_ROUNDS = Number(process.env.BENCH_TWIN_ROUNDS || 3)
-const PARTS = ['saves', 'reads', 'mixed', 'site'] as const
-const ONLY = new Set((process.env.BENCH_ONLY || PARTS.join(',')).split(',').map((part) => part.trim()))
+const PARTS = ['saves', 'reads', 'mixed', 'site', 'search'] as const
+/** Every part but the archive-scale search, which seeds and indexes 100,000 tracks per database (minutes). */
+const DEFAULT_PARTS = PARTS.filter((part) => part !== 'search')
+const ONLY = new Set((process.env.BENCH_ONLY || DEFAULT_PARTS.join(',')).split(',').map((part) => part.trim()))
+/** Rounds of the search bench's queries per archive (each round asks every query once). */
+const SEARCH_ROUNDS = Number(process.env.BENCH_SEARCH_ROUNDS || 30)
 for (const part of ONLY) {
   if (!(PARTS as readonly string[]).includes(part)) {
     throw new Error(`BENCH_ONLY: unknown part ${part} (parts: ${PARTS.join(', ')})`)
@@ -674,12 +682,16 @@ const scheduleQueries = async () => {
 // ---------------------------------------------------------------------------------------------
 
 const started = Date.now()
+const loadAtStart = loadavg().map((load) => Number(load.toFixed(2)))
 // The in-process measures first: they take a minute, the HTTP reads and the soak most of the run.
 const local = ONLY.has('saves') ? await saves() : undefined
 const http = ONLY.has('reads') ? await httpReads() : undefined
 const mixed = ONLY.has('mixed') ? await mixedReads() : undefined
 const site = ONLY.has('site')
   ? await sitePageReads({ root: ROOT, file: fileFor('site'), seconds: SECONDS, connections: CONNECTIONS })
+  : undefined
+const search = ONLY.has('search')
+  ? await searchAtScale({ root: ROOT, fileFor, postgresURL: process.env.POSTGRES_URL, rounds: SEARCH_ROUNDS })
   : undefined
 const ratio = (a: number, b: number) => Number((a / b).toFixed(2))
 type Goal = { measure: string; value: number; goal: string; met: boolean }
@@ -767,21 +779,65 @@ if (site) {
     met: site.ratio >= 0.5,
   })
 }
+const searchGoals: Goal[] = []
+if (search) {
+  const p50Of = (database: string, reviews: number) =>
+    search.find((run) => run.database === database && run.reviews === reviews)?.all.p50
+  for (const database of ['sqlite', 'postgres']) {
+    const [small, large] = ARCHIVE_SIZES.map((reviews) => p50Of(database, reviews))
+    if (small === undefined || large === undefined) {
+      continue
+    }
+    // The goals are SQLite's; PostgreSQL's figures stand beside them.
+    const isGoal = database === 'sqlite'
+    searchGoals.push(
+      {
+        measure: `search p50 ms, ${ARCHIVE_SIZES[1]} reviews, uncached (${database})`,
+        value: large,
+        goal: isGoal ? '<= 20' : 'reported',
+        met: !isGoal || large <= 20,
+      },
+      {
+        measure: `search p50, ${ARCHIVE_SIZES[1]} vs ${ARCHIVE_SIZES[0]} reviews (${database})`,
+        value: ratio(large, small),
+        goal: isGoal ? '<= 2' : 'reported',
+        met: !isGoal || large / small <= 2,
+      },
+    )
+  }
+  goals.push(...searchGoals)
+}
 const results = {
   date: new Date().toISOString(),
   node: process.version,
   cores: (await import('node:os')).cpus().length,
   connections: CONNECTIONS,
   secondsPerMeasurement: SECONDS,
-  parts: [...ONLY],
+  parts: [...ONLY].filter((part) => part !== 'search'),
   durationSeconds: Math.round((Date.now() - started) / 1000),
   http,
   local,
   mixed,
   site,
-  goals,
+  goals: goals.filter((goal) => !searchGoals.includes(goal)),
 }
-writeFileSync(path.join(HERE, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
+// The opt-in search part keeps its own file: a search run leaves the other parts' figures alone.
+if (results.parts.length) {
+  writeFileSync(path.join(HERE, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
+}
+if (search) {
+  const searchResults = {
+    date: results.date,
+    node: results.node,
+    cores: results.cores,
+    loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((load) => Number(load.toFixed(2))) },
+    roundsPerArchive: SEARCH_ROUNDS,
+    durationSeconds: results.durationSeconds,
+    runs: search,
+    goals: searchGoals,
+  }
+  writeFileSync(path.join(HERE, 'results-search.json'), `${JSON.stringify(searchResults, null, 2)}\n`)
+}
 
 const table = (lines: string[][]) => {
   const widths = lines[0].map((_, column) => Math.max(...lines.map((line) => line[column].length)))
@@ -849,6 +905,24 @@ if (mixed) {
   )
   console.log(`    checks ${JSON.stringify(mixed.checks)}`)
 }
+if (search) {
+  const rows: string[][] = [
+    ['database', 'reviews', 'tracks', 'reindex s', 'p50/p95 ms', ...Object.keys(search[0].byQuery)],
+  ]
+  for (const run of search) {
+    rows.push([
+      run.database,
+      String(run.reviews),
+      String(run.tracks),
+      String(run.reindexSeconds),
+      `${run.all.p50}/${run.all.p95}`,
+      ...Object.values(run.byQuery).map((query) => `${query.p50} (${query.total})`),
+    ])
+  }
+  console.log(
+    `\n(h) search, uncached (each URL new), one request at a time, ${SEARCH_ROUNDS} rounds; per query p50 ms (results)\n${table(rows)}`,
+  )
+}
 if (site) {
   console.log(
     `\n(g) reader site, ${site.path} (${site.bytes} bytes): ${site.page.reqPerSec} req/s (x-cache ${site.page.xCache}), p50/p99 ${site.page.p50}/${site.page.p99} ms; /healthz ${site.floor.reqPerSec} (${site.floor.before} before, ${site.floor.after} after): ${site.ratio.toFixed(2)} of the floor`,
@@ -857,4 +931,6 @@ if (site) {
 console.log(
   `\nGoals\n${table([['measure', 'value', 'goal', 'met'], ...goals.map((goal) => [goal.measure, String(goal.value), goal.goal, goal.met ? 'yes' : 'NO'])])}`,
 )
-console.log(`\nbench/results.json written; ${results.durationSeconds} s in all.`)
+console.log(
+  `\n${[results.parts.length ? 'bench/results.json' : '', search ? 'bench/results-search.json' : ''].filter(Boolean).join(' and ')} written; ${results.durationSeconds} s in all.`,
+)

@@ -1,6 +1,6 @@
 /*
  * One bench server per process, so the load generator never shares its event loop:
- *   ours  <db-file> <port>  the plugin behind our express server (cms/server.ts)
+ *   ours  <db-file|uri> <port>  the plugin behind our express server (cms/server.ts)
  *   plain <db-file> <port>  the same collections on plain Payload, no hooks, Payload's REST only
  *   raw   <db-file> <port>  node:http + one SQLite SELECT per request of the bytes our server sent (the floor)
  */
@@ -19,7 +19,8 @@ import { oursConfig, plainConfig } from './configs'
 
 const [mode, file, portText] = process.argv.slice(2)
 const port = Number(portText)
-const uri = `file:${file}`
+/** A database file, or a database URI (`postgres://…`: the search bench on PostgreSQL). */
+const uri = /^[a-z]+:/.test(file) ? file : `file:${file}`
 
 /** BENCH_PROFILE=<file>: a CPU profile from READY to SIGTERM (bench/profile.ts), start-up left out. */
 const profileTo = process.env.BENCH_PROFILE

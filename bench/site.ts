@@ -3,13 +3,11 @@
  * app's public cache) against /healthz, both from one server in its own process: cms/server.ts with
  * the built admin app and cms/payload.config.ts, as `npm start` runs it, on the demo column.
  */
-import type { ChildProcess } from 'node:child_process'
-
 import autocannon from 'autocannon'
-import { spawn } from 'node:child_process'
 import { rmSync } from 'node:fs'
 
 import { ensureAdminBuild } from '../cms/adminBuild'
+import { launchBenchServer, stopBenchServer } from './launch'
 
 type Load = { reqPerSec: number; p50: number; p99: number; errors: number }
 
@@ -23,23 +21,6 @@ export type SitePageResult = {
   page: Load & { xCache: null | string }
   ratio: number
 }
-
-const launchSite = (root: string, file: string): Promise<{ child: ChildProcess; url: string }> =>
-  new Promise((resolve, reject) => {
-    const conditions = Number(process.versions.node.split('.')[0]) < 22 ? ['--conditions=development'] : []
-    const child = spawn(process.execPath, [...conditions, '--import', 'tsx', 'bench/server.ts', 'site', file, '0'], {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: 'production', PAYLOAD_SECRET: 'bench-secret-not-for-production' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    child.stdout?.on('data', (chunk: Buffer) => {
-      const match = /READY (\d+)/.exec(chunk.toString())
-      if (match) {
-        resolve({ child, url: `http://127.0.0.1:${match[1]}` })
-      }
-    })
-    child.once('exit', (code) => reject(new Error(`site server exited with ${code}`)))
-  })
 
 export const sitePageReads = async ({
   root,
@@ -57,7 +38,8 @@ export const sitePageReads = async ({
   process.env.PAYLOAD_SECRET ||= 'bench-secret-not-for-production'
   ensureAdminBuild({ projectDir: root })
   rmSync(file, { force: true })
-  const { child, url } = await launchSite(root, file)
+  const server = await launchBenchServer({ root, mode: 'site', database: file })
+  const { url } = server
   try {
     const { docs } = (await (await fetch(`${url}/api/reviews?limit=1&depth=0`)).json()) as { docs: { slug: string }[] }
     const path = `/reviews/${docs[0].slug}`
@@ -92,9 +74,6 @@ export const sitePageReads = async ({
       ratio: Number((page.reqPerSec / floorRate).toFixed(2)),
     }
   } finally {
-    child.removeAllListeners('exit')
-    const exited = new Promise((resolve) => child.once('exit', resolve))
-    child.kill('SIGTERM')
-    await exited
+    await stopBenchServer(server)
   }
 }

@@ -109,6 +109,17 @@ describe('GET /api/search: relevance', () => {
     expect(results[0].snippet).toContain('<mark>Kashmir</mark>')
   })
 
+  it('should page through the ranked results in the same order, with the same facets on every page', async () => {
+    const ranked = (await find('kashmir')).results.map(({ type, id }) => ({ type, id }))
+    const pages = await Promise.all([1, 2, 3, 4].map((page) => find('kashmir', `&limit=1&page=${page}`)))
+    expect(pages.flatMap(({ results }) => results.map(({ type, id }) => ({ type, id })))).toEqual(ranked)
+    expect(pages.map(({ total, facets }) => ({ total, facets }))).toEqual(
+      pages.map(() => ({ total: 3, facets: { review: 1, film: 1, composer: 0, track: 1 } })),
+    )
+    const tracks = await find('kashmir', '&type=track&limit=1&page=2')
+    expect({ results: tracks.results, total: tracks.total }).toEqual({ results: [], total: 1 })
+  })
+
   it('should find a track with its film', async () => {
     const { results } = await find('kashmir', '&type=track')
     expect(results).toEqual([

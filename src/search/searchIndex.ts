@@ -50,6 +50,7 @@ const allIDs = async (payload: Payload, collection: string, where: Where, req?: 
       where,
       select: {},
       depth: 0,
+      joins: false,
       limit: PAGE,
       page,
       sort: 'id',
@@ -129,6 +130,7 @@ const namedIn = async (payload: Payload, changes: Change[]): Promise<Record<Sear
         where,
         depth: 0,
         pagination: false,
+        joins: false,
         overrideAccess: true,
       })
     ).docs

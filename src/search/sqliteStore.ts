@@ -2,8 +2,9 @@ import type { SQLAdapter } from '../sqlAdapter.js'
 import type { SearchDocument, SearchType } from './documents.js'
 import type { SearchQuery, SearchStore } from './store.js'
 
+import { SEARCH_TYPES } from './documents.js'
 import { emptyFacets, literal, sqlRunner } from './store.js'
-import { isOneEditApart, TYPO_MIN_LENGTH } from './text.js'
+import { isOneEditApart, TYPO_MIN_LENGTH, wordsOf } from './text.js'
 
 /** Every table of the index starts with this: the dev schema push leaves them alone (see hideFromPush). */
 export const SQLITE_SEARCH_PREFIX = 'soundtrack_search'
@@ -11,6 +12,8 @@ export const SQLITE_SEARCH_PREFIX = 'soundtrack_search'
 const FTS = 'soundtrack_search'
 const DOCS = 'soundtrack_search_documents'
 const VOCAB = 'soundtrack_search_vocab'
+/** The indexed words long enough to be a typo's target, by length: the typo lookup reads only the lengths it needs. */
+const WORDS = 'soundtrack_search_words'
 
 /** bm25 weights of the FTS columns title, names, body: titles first, then tracks and composers, then bodies. */
 const WEIGHTS = '10.0, 4.0, 1.0'
@@ -19,13 +22,22 @@ const STRUCTURES = [
   `CREATE TABLE IF NOT EXISTS ${DOCS} (id INTEGER PRIMARY KEY, type TEXT NOT NULL, doc_id TEXT NOT NULL, title TEXT NOT NULL, slug TEXT, url TEXT, film_title TEXT, film_slug TEXT, UNIQUE (type, doc_id))`,
   `CREATE VIRTUAL TABLE IF NOT EXISTS ${FTS} USING fts5(title, names, body, tokenize = 'unicode61 remove_diacritics 2')`,
   `CREATE VIRTUAL TABLE IF NOT EXISTS ${VOCAB} USING fts5vocab(${FTS}, row)`,
+  `CREATE TABLE IF NOT EXISTS ${WORDS} (length INTEGER NOT NULL, word TEXT NOT NULL, PRIMARY KEY (length, word)) WITHOUT ROWID`,
 ]
 
 const docValues = (doc: SearchDocument) =>
   `(${[doc.type, doc.id, doc.title, doc.slug, doc.url, doc.film?.title, doc.film?.slug].map(literal).join(', ')})`
 
+const CODES = SEARCH_TYPES.length
+
+/**
+ * A document's row in the FTS table: its documents row's id times four plus its type's place, so
+ * facets and a type filter read the full-text index alone (a join per match grew with the archive).
+ */
+const ftsRowid = (type: SearchType, id: number | string) => `(${id} * ${CODES} + ${SEARCH_TYPES.indexOf(type)})`
+
 const ftsValues = (doc: SearchDocument, id: number) =>
-  `(${id}, ${literal(doc.text.title)}, ${literal(doc.text.names)}, ${literal(doc.text.body)})`
+  `(${ftsRowid(doc.type, id)}, ${literal(doc.text.title)}, ${literal(doc.text.names)}, ${literal(doc.text.body)})`
 
 /** The next string after every string starting with `prefix` (for a range scan of the vocabulary). */
 const after = (prefix: string): string => prefix + '\u{10ffff}'
@@ -44,9 +56,11 @@ export const sqliteSearchStore = (db: SQLAdapter): SearchStore => {
     if ((await terms(`SELECT term FROM ${VOCAB} WHERE ${exact} LIMIT 1`)).length) {
       return [word]
     }
-    // Words with the same first letter and a length one apart: a typo elsewhere in the word.
+    // Words with the same first letter and a length one apart: a typo elsewhere in the word. Read
+    // from the words table: fts5vocab counts every term's documents as it scans, which grew with the archive.
     const near = await terms(
-      `SELECT term FROM ${VOCAB} WHERE term >= ${literal(word[0])} AND term < ${literal(after(word[0]))} AND length(term) BETWEEN ${word.length - 1} AND ${word.length + 1}`,
+      `SELECT word AS term FROM ${WORDS} WHERE length IN (${word.length - 1}, ${word.length}, ${word.length + 1})
+         AND word >= ${literal(word[0])} AND word < ${literal(after(word[0]))}`,
     )
     return [word, ...near.filter((term) => term !== word && isOneEditApart(term, word)).slice(0, 16)]
   }
@@ -71,7 +85,10 @@ export const sqliteSearchStore = (db: SQLAdapter): SearchStore => {
     write: async (documents, gone, req) => {
       for (const key of gone) {
         const where = `type = ${literal(key.type)} AND doc_id = ${literal(key.id)}`
-        await run(`DELETE FROM ${FTS} WHERE rowid IN (SELECT id FROM ${DOCS} WHERE ${where})`, req)
+        await run(
+          `DELETE FROM ${FTS} WHERE rowid IN (SELECT ${ftsRowid(key.type, 'id')} FROM ${DOCS} WHERE ${where})`,
+          req,
+        )
         await run(`DELETE FROM ${DOCS} WHERE ${where}`, req)
       }
       for (let start = 0; start < documents.length; start += 200) {
@@ -86,29 +103,49 @@ export const sqliteSearchStore = (db: SQLAdapter): SearchStore => {
         const rows = await run(`SELECT id, type, doc_id FROM ${DOCS} WHERE (type, doc_id) IN (VALUES ${keys})`, req)
         const rowids = new Map(rows.map((row) => [`${String(row.type)}:${String(row.doc_id)}`, Number(row.id)]))
         const rowidOf = (doc: SearchDocument) => rowids.get(`${doc.type}:${doc.id}`)!
-        await run(`DELETE FROM ${FTS} WHERE rowid IN (${batch.map(rowidOf).join(', ')})`, req)
+        await run(
+          `DELETE FROM ${FTS} WHERE rowid IN (${batch.map((doc) => ftsRowid(doc.type, rowidOf(doc))).join(', ')})`,
+          req,
+        )
         await run(
           `INSERT INTO ${FTS} (rowid, title, names, body) VALUES ${batch.map((doc) => ftsValues(doc, rowidOf(doc))).join(', ')}`,
           req,
         )
+        // Words of deleted documents stay: a typo expanded to one of them finds nothing, as it should.
+        const typoTargets = [
+          ...new Set(
+            batch.flatMap(({ text }) =>
+              wordsOf(`${text.title} ${text.names} ${text.body}`).filter((term) => term.length >= TYPO_MIN_LENGTH - 1),
+            ),
+          ),
+        ]
+        for (let first = 0; first < typoTargets.length; first += 500) {
+          const values = typoTargets.slice(first, first + 500).map((term) => `(${term.length}, ${literal(term)})`)
+          await run(`INSERT OR IGNORE INTO ${WORDS} (length, word) VALUES ${values.join(', ')}`, req)
+        }
       }
     },
     clear: async (req) => {
       await run(`DELETE FROM ${FTS}`, req)
       await run(`DELETE FROM ${DOCS}`, req)
+      await run(`DELETE FROM ${WORDS}`, req)
     },
     search: async ({ words, type, limit, page }: SearchQuery) => {
       const match = `${FTS} MATCH ${literal(await matchExpression(words))}`
-      const from = `FROM ${FTS} JOIN ${DOCS} d ON d.id = ${FTS}.rowid WHERE ${match}`
       const facets = emptyFacets()
-      for (const row of await run(`SELECT d.type AS type, count(*) AS n ${from} GROUP BY d.type`)) {
-        facets[row.type as SearchType] = Number(row.n)
+      for (const row of await run(
+        `SELECT rowid % ${CODES} AS code, count(*) AS n FROM ${FTS} WHERE ${match} GROUP BY code`,
+      )) {
+        facets[SEARCH_TYPES[Number(row.code)]] = Number(row.n)
       }
+      // `ORDER BY rank` is FTS5's own sort: documents and snippets are read for the page's rows only
+      // (ORDER BY bm25() had SQLite sort every match, its snippet made first).
       const rows = await run(
         `SELECT d.type, d.doc_id, d.title, d.slug, d.url, d.film_title, d.film_slug,
            snippet(${FTS}, -1, char(1), char(2), '…', 16) AS marked
-         ${from}${type ? ` AND d.type = ${literal(type)}` : ''}
-         ORDER BY bm25(${FTS}, ${WEIGHTS}), d.id LIMIT ${limit} OFFSET ${(page - 1) * limit}`,
+         FROM ${FTS} JOIN ${DOCS} d ON d.id = ${FTS}.rowid / ${CODES}
+         WHERE ${match} AND rank MATCH 'bm25(${WEIGHTS})'${type ? ` AND ${FTS}.rowid % ${CODES} = ${SEARCH_TYPES.indexOf(type)}` : ''}
+         ORDER BY rank LIMIT ${limit} OFFSET ${(page - 1) * limit}`,
       )
       return {
         facets,

@@ -16,12 +16,17 @@ export const fold = (text: string): string =>
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
 
+/** The folded words of a text, runs of letters and digits: as a query's words, and the words an index keeps for typos. */
+export const wordsOf = (text: string): string[] => fold(text).match(/[\p{L}\p{N}]+/gu) ?? []
+
 /**
  * A reader's query as plain words: letters and digits only, so nothing of FTS5's or tsquery's syntax
  * (quotes, `*`, `NEAR(`, `OR`, parentheses, `:`, `&`) nor a NUL ever reaches the database.
  */
 export const queryWords = (query: string): string[] =>
-  (fold(query).match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => word.slice(0, MAX_WORD_LENGTH)).slice(0, MAX_QUERY_WORDS)
+  wordsOf(query)
+    .map((word) => word.slice(0, MAX_WORD_LENGTH))
+    .slice(0, MAX_QUERY_WORDS)
 
 /** Control characters (tab and line breaks excepted) replaced. */
 const withoutControls = (text: string, replacement: string): string =>
