@@ -204,7 +204,10 @@ export const soundtrackReviews =
           restrictSystemCollections(payload)
           survivePostgresRestarts(payload)
           installAfterCommit(payload)
-          startWebhooks(payload, { isSweeping: options.schedule.runInProcess && isJobRunner(payload) })
+          startWebhooks(payload, {
+            isSweeping: options.schedule.runInProcess && isJobRunner(payload),
+            isWatching: !options.schedule.runInProcess && isJobRunner(payload),
+          })
           await analyzeSQLite({ payload, slugs: [options.slugs.reviews, options.slugs.tracks] })
           // Over a pushed dev schema nothing else creates it; after the migration this finds it there.
           await createSearchIndex(payload).catch((error: unknown) =>

@@ -125,3 +125,31 @@ export const reportMissedSlots = async ({
   }
   return queued
 }
+
+/** How often a process that runs no job queue looks for missed slots itself. */
+const WATCH_EVERY_MS = 60_000
+
+/**
+ * Where this process runs no job queue (`schedule.runInProcess: false`: an external cron calls
+ * `/api/payload-jobs/run`), the alarm must not depend on that queue, which is what fails: once a
+ * minute, unref'd, this process reports missed slots and sends them. Returns the stop.
+ */
+export const watchMissedSlots = (payload: Payload, send: () => void): (() => void) => {
+  let isRunning = false
+  const handle = setInterval(() => {
+    if (isRunning) {
+      return
+    }
+    isRunning = true
+    reportMissedSlots({ payload })
+      .then((queued) => queued > 0 && send())
+      .catch((error: unknown) =>
+        payload.logger.error({ err: error }, 'soundtrackReviews: looking for missed slots failed'),
+      )
+      .finally(() => {
+        isRunning = false
+      })
+  }, WATCH_EVERY_MS)
+  handle.unref()
+  return () => clearInterval(handle)
+}

@@ -1,15 +1,21 @@
 import type { Payload } from 'payload'
 
-import { deliverDueWebhooks, stopWebhookTimers } from './deliveries.js'
-import { reportMissedSlots } from './missedSlots.js'
+import { deliverDueWebhooks, deliverSoon, stopWebhookTimers } from './deliveries.js'
+import { reportMissedSlots, watchMissedSlots } from './missedSlots.js'
 
 /**
- * At start: stop the retry timer when the instance is destroyed, and (where this process runs the
- * jobs) send what a stop or crash left pending at once, without waiting for the first scheduled sweep.
+ * At start: stop the timers when the instance is destroyed. Where this process runs the jobs, send
+ * what a stop or crash left pending at once, without waiting for the first scheduled sweep; where it
+ * runs none but would have (`isWatching`), watch for missed slots without the queue.
  */
-export const startWebhooks = (payload: Payload, { isSweeping }: { isSweeping: boolean }): void => {
+export const startWebhooks = (
+  payload: Payload,
+  { isSweeping, isWatching }: { isSweeping: boolean; isWatching: boolean },
+): void => {
+  const stopWatching = isWatching ? watchMissedSlots(payload, () => deliverSoon(payload)) : undefined
   const destroy = payload.destroy
   payload.destroy = async () => {
+    stopWatching?.()
     stopWebhookTimers(payload)
     await destroy()
   }
