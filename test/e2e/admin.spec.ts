@@ -389,7 +389,8 @@ describe('admin (browser)', () => {
         overrideAccess: true,
       })
       await page.goto(`/admin/collections/reviews/${id}`)
-      await expect.poll(() => page.locator('.schedule-slot-description').textContent()).toBe(text)
+      // The sentence follows the schedule's fetch, which a loaded machine may answer after poll's default second.
+      await expect.poll(() => page.locator('.schedule-slot-description').textContent(), { timeout: 10_000 }).toBe(text)
     }
   })
 })
