@@ -292,15 +292,15 @@ describe('the packed plugin in a fresh Payload site', () => {
     expect(logFrom(/revalidate failed/), 'revalidate after a REST write').toBeNull()
   })
 
-  // Not yet proven here: the page of a review the job publishes. The job runs outside any request, where
-  // Next's revalidateTag throws ("static generation store missing"): see the README's revalidate note.
-  it('should publish a queued review at its slot under plain next start', async () => {
-    const review = await api<{ doc: { id: number } }>('/api/reviews?draft=true', {
+  it('should publish a queued review at its slot under plain next start, and its cached page follow', async () => {
+    const review = await api<{ doc: { id: number; slug: string } }>('/api/reviews?draft=true', {
       method: 'POST',
       token,
       body: { title: 'Fallout, week one', film: filmID },
     })
     expect(review.status).toBe(201)
+    // Not published yet: the page's "none" is kept in Next's data cache for an hour under the slug's tag.
+    expect(await reviewPage(review.json.doc.slug)).toMatchObject({ status: 404 })
     // The next whole minute at least 20 seconds away, as a weekly UTC slot.
     const slot = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000)
     const weekday = slot.toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' }).toLowerCase()
@@ -321,6 +321,11 @@ describe('the packed plugin in a fresh Payload site', () => {
       .toBe('published')
     const published = await api<{ publishedAt: string }>(`/api/reviews/${review.json.doc.id}`)
     expect(new Date(published.json.publishedAt).toISOString()).toBe(slot.toISOString())
+    // The job ran in Next's cron, outside any request: revalidateTag reached the cache all the same.
+    await expect
+      .poll(async () => (await reviewPage(review.json.doc.slug)).title, { timeout: 2_000, interval: 100 })
+      .toBe('Fallout, week one')
+    expect(logFrom(/revalidate failed/), 'revalidate after the job’s publish').toBeNull()
     expect(serverLog).not.toMatch(/SQLITE_BUSY|Error:/)
   })
 
