@@ -109,6 +109,63 @@ describe('GET /api/search: relevance', () => {
     expect(results[0].snippet).toContain('<mark>Kashmir</mark>')
   })
 
+  it('should rank documents whose own title matches before those found through the names they carry', async () => {
+    const word = marker()
+    const composer = (await send(admin, '/api/composers', 'POST', { name: `Lorne ${word}` })).id
+    // Long enough texts, as in the demo, that bm25 alone ranked the short tracks found through their film first.
+    const prose = (subject: string) =>
+      richText(
+        `${subject} ${Array.from({ length: 12 }, () => 'the strings circle a low drone while the brass waits its turn').join(', ')}.`,
+      )
+    const film = (
+      await send(admin, '/api/films', 'POST', {
+        title: `Ghost ${word}`,
+        composers: [composer],
+        synopsis: prose('An agent races the clock:'),
+      })
+    ).id
+    const tracks: ID[] = []
+    const titles = ['Opening Titles', 'The Chase Across Town', 'Rooftops at Night', 'Finale and Credits']
+    for (const [number, title] of titles.entries()) {
+      tracks.push(
+        (await send(admin, '/api/tracks', 'POST', { film, number: number + 1, title, durationSeconds: 90 })).id,
+      )
+    }
+    const ownTitle = (
+      await send(admin, '/api/tracks', 'POST', { film, number: 5, title: `${word} Theme`, durationSeconds: 90 })
+    ).id
+    const review = (
+      await send(admin, '/api/reviews', 'POST', {
+        title: `The ${word} score`,
+        film,
+        _status: 'published',
+        analysis: prose('A score in motion:'),
+      })
+    ).id
+    const other = (await send(admin, '/api/films', 'POST', { title: 'Quiet Earth' })).id
+    const body = (
+      await send(admin, '/api/reviews', 'POST', {
+        title: 'A quiet one',
+        film: other,
+        _status: 'published',
+        analysis: richText(`Nothing like ${word} here.`),
+      })
+    ).id
+
+    const { results, total } = await find(word)
+    const place = (type: string, id: ID) => results.findIndex((hit) => hit.type === type && hit.id === id)
+    expect(total).toBe(9)
+    const ownTitles = [
+      place('film', film),
+      place('review', review),
+      place('composer', composer),
+      place('track', ownTitle),
+    ]
+    expect([...ownTitles].sort((a, b) => a - b)).toEqual([0, 1, 2, 3])
+    expect(tracks.map((id) => place('track', id)).sort((a, b) => a - b)).toEqual([4, 5, 6, 7])
+    expect(place('review', body)).toBe(8)
+  })
+
   it('should page through the ranked results in the same order, with the same facets on every page', async () => {
     const ranked = (await find('kashmir')).results.map(({ type, id }) => ({ type, id }))
     const pages = await Promise.all([1, 2, 3, 4].map((page) => find('kashmir', `&limit=1&page=${page}`)))

@@ -11,8 +11,9 @@ export const SEARCH_TYPES = ['review', 'film', 'composer', 'track'] as const
 export type SearchType = (typeof SEARCH_TYPES)[number]
 
 /**
- * One public document as the index keeps it. Its words in three weights: `title` (its title or
- * name), `names` (the film, track titles, composers), `body` (rich text as plain text, notes).
+ * One public document as the index keeps it. Its words in three fields, which the ranking's tiers
+ * read (RANKING_TIERS): `title` (its title or name), `names` (the film, track titles, composers),
+ * `body` (rich text as plain text, notes).
  */
 export type SearchDocument = {
   type: SearchType

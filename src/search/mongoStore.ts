@@ -1,8 +1,9 @@
 import type { SearchType } from './documents.js'
 import type { SearchHit, SearchQuery, SearchStore } from './store.js'
 
+import { RANKING_TIERS } from './ranking.js'
 import { emptyFacets } from './store.js'
-import { fold, MARK_CLOSE, MARK_OPEN } from './text.js'
+import { fold, MARK_CLOSE, MARK_OPEN, wordsOf } from './text.js'
 
 /** What the store uses of a MongoDB collection (the driver's own, through mongoose's connection). */
 type Collection = {
@@ -27,10 +28,34 @@ const markWords = (text: string, words: string[]): string => {
   return `${start > 0 ? '… ' : ''}${window.map((token) => (isMatch(token) ? `${MARK_OPEN}${token}${MARK_CLOSE}` : token)).join('')}`
 }
 
+/** The fields whose words decide a tier (all but the last tier's: that one holds every match). */
+const TIER_FIELDS = [...new Set(RANKING_TIERS.slice(0, -1).flat())]
+
+/** A field's folded words between spaces, so a whole word is found as ` word `. */
+const spacedWords = (text: string) => ` ${wordsOf(text).join(' ')} `
+
+/** The first tier whose fields hold every word (RANKING_TIERS), computed for the matches only. */
+const tierOf = (words: string[]) => ({
+  $switch: {
+    branches: RANKING_TIERS.slice(0, -1).map((fields, tier) => ({
+      case: {
+        $and: words.map((word) => ({
+          $or: fields.map((field) => ({
+            $gte: [{ $indexOfCP: [{ $ifNull: [`$words.${field}`, ''] }, ` ${word} `] }, 0],
+          })),
+        })),
+      },
+      then: tier,
+    })),
+    default: RANKING_TIERS.length - 1,
+  },
+})
+
 /**
- * MongoDB: a text index (weights title 10, names 4, body 1; language `none`, so no stemming;
- * version 3 folds diacritics). Whole words only: no prefix matching and no typo tolerance (Atlas
- * Search has both; a plain server has neither). See README.
+ * MongoDB: a text index (weights title 10, names 4, body 1, the relevance within a tier; language
+ * `none`, so no stemming; version 3 folds diacritics), tiers from each field's folded words. Whole
+ * words only: no prefix matching and no typo tolerance (Atlas Search has both; a plain server has
+ * neither). See README.
  */
 export const mongoSearchStore = (collection: () => Collection): SearchStore => ({
   ensure: async () => {
@@ -48,7 +73,14 @@ export const mongoSearchStore = (collection: () => Collection): SearchStore => (
     const operations = [
       ...gone.map(({ type, id }) => ({ deleteOne: { filter: { type, id } } })),
       ...documents.map((doc) => ({
-        replaceOne: { filter: { type: doc.type, id: doc.id }, replacement: doc, upsert: true },
+        replaceOne: {
+          filter: { type: doc.type, id: doc.id },
+          replacement: {
+            ...doc,
+            words: Object.fromEntries(TIER_FIELDS.map((field) => [field, spacedWords(doc.text[field])])),
+          },
+          upsert: true,
+        },
       })),
     ]
     if (operations.length) {
@@ -71,7 +103,8 @@ export const mongoSearchStore = (collection: () => Collection): SearchStore => (
       .aggregate([
         { $match: match },
         ...(type ? [{ $match: { type } }] : []),
-        { $sort: { score: { $meta: 'textScore' }, type: 1, id: 1 } },
+        { $addFields: { tier: tierOf(words) } },
+        { $sort: { tier: 1, score: { $meta: 'textScore' }, type: 1, id: 1 } },
         { $skip: (page - 1) * limit },
         { $limit: limit },
       ])

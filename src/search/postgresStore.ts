@@ -1,7 +1,9 @@
 import type { SQLAdapter } from '../sqlAdapter.js'
 import type { SearchDocument, SearchType } from './documents.js'
+import type { SearchField } from './ranking.js'
 import type { SearchQuery, SearchStore } from './store.js'
 
+import { RANKING_TIERS } from './ranking.js'
 import { emptyFacets, literal, sqlRunner } from './store.js'
 import { isOneEditApart, MARK_CLOSE, MARK_OPEN, TYPO_MIN_LENGTH } from './text.js'
 
@@ -13,8 +15,10 @@ const DOCS = `${S}.documents`
 const WORDS = `${S}.words`
 /** `simple` with `unaccent` first: lower case, accents folded, no stemming (names are not English). */
 const CONFIG = `${S}.folded`
-/** ts_rank weights {D, C, B, A}: titles (A) first, then tracks and composers (B), then bodies (C). */
+/** ts_rank weights {D, C, B, A}: titles (A), names (B), bodies (C); the relevance within a tier (see RANKING_TIERS). */
 const WEIGHTS = `'{0.05, 0.2, 0.5, 1.0}'`
+/** The tsvector label of each field of a document's text. */
+const LABELS: Record<SearchField, string> = { title: 'A', names: 'B', body: 'C' }
 
 /** Where CREATE EXTENSION put a module (it may be any schema): its dictionary and operator are named through it. */
 const extensionSchema = `(SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = `
@@ -32,11 +36,11 @@ const structures = (unaccentSchema: string) => [
 ]
 
 const tsvector = (doc: SearchDocument) =>
-  `setweight(to_tsvector('${CONFIG}', ${literal(doc.text.title)}), 'A') || ` +
-  `setweight(to_tsvector('${CONFIG}', ${literal(doc.text.names)}), 'B') || ` +
-  `setweight(to_tsvector('${CONFIG}', ${literal(doc.text.body)}), 'C')`
+  `setweight(to_tsvector('${CONFIG}', ${literal(doc.text.title)}), '${LABELS.title}') || ` +
+  `setweight(to_tsvector('${CONFIG}', ${literal(doc.text.names)}), '${LABELS.names}') || ` +
+  `setweight(to_tsvector('${CONFIG}', ${literal(doc.text.body)}), '${LABELS.body}')`
 
-/** PostgreSQL: a tsvector (weights A, B, C) with `unaccent`, ts_rank, and `pg_trgm` over the indexed words for typos. */
+/** PostgreSQL: a tsvector (weights A, B, C) with `unaccent`, tiers by weight then ts_rank, and `pg_trgm` over the indexed words for typos. */
 export const postgresSearchStore = (db: SQLAdapter): SearchStore => {
   const run = sqlRunner(db)
   let trigramOperator: string | undefined
@@ -52,17 +56,17 @@ export const postgresSearchStore = (db: SQLAdapter): SearchStore => {
     return rows.map((row) => String(row.word)).filter((term) => term !== word && isOneEditApart(term, word))
   }
 
-  /** A word as tsquery text: itself (and, last, what starts with it), or the indexed words one typo away. */
-  const alternatives = async (word: string, isPrefix: boolean): Promise<string> => {
+  /** A word as tsquery terms: itself (and, last, what starts with it), or the indexed words one typo away. */
+  const alternatives = async (word: string, isPrefix: boolean): Promise<string[]> => {
     const self = `'${word}'${isPrefix ? ':*' : ''}`
     if (word.length < TYPO_MIN_LENGTH) {
-      return self
+      return [self]
     }
     const exact = isPrefix ? `word LIKE ${literal(`${word}%`)}` : `word = ${literal(word)}`
     if ((await run(`SELECT 1 FROM ${WORDS} WHERE ${exact} LIMIT 1`)).length) {
-      return self
+      return [self]
     }
-    return `(${[self, ...(await similarWords(word)).slice(0, 16).map((term) => `'${term}'`)].join(' | ')})`
+    return [self, ...(await similarWords(word)).slice(0, 16).map((term) => `'${term}'`)]
   }
 
   return {
@@ -126,7 +130,23 @@ export const postgresSearchStore = (db: SQLAdapter): SearchStore => {
     },
     search: async ({ words, type, limit, page }: SearchQuery) => {
       const groups = await Promise.all(words.map((word, index) => alternatives(word, index === words.length - 1)))
-      const query = `to_tsquery('${CONFIG}', ${literal(groups.join(' & '))})`
+      /** Every word within these weights' labels (all of them: the whole query). */
+      const within = (labels: string) =>
+        `to_tsquery('${CONFIG}', ${literal(
+          groups
+            .map(
+              (terms) =>
+                `(${terms.map((term) => (labels && !term.endsWith(':*') ? `${term}:${labels}` : `${term}${labels}`)).join(' | ')})`,
+            )
+            .join(' & '),
+        )})`
+      const query = within('')
+      // The first tier whose fields hold every word (RANKING_TIERS), computed for matches only.
+      const tier = `CASE ${RANKING_TIERS.slice(0, -1)
+        .map(
+          (fields, index) => `WHEN document @@ ${within(fields.map((field) => LABELS[field]).join(''))} THEN ${index}`,
+        )
+        .join(' ')} ELSE ${RANKING_TIERS.length - 1} END`
       const facets = emptyFacets()
       for (const row of await run(`SELECT type, count(*) AS n FROM ${DOCS} WHERE document @@ ${query} GROUP BY type`)) {
         facets[row.type as SearchType] = Number(row.n)
@@ -137,8 +157,8 @@ export const postgresSearchStore = (db: SQLAdapter): SearchStore => {
            ts_headline('${CONFIG}', concat_ws(' · ', title_text, nullif(names_text, ''), nullif(body_text, '')), q, ${literal(options)}) AS marked
          FROM (
            SELECT *, ${query} AS q FROM ${DOCS} WHERE document @@ ${query}${type ? ` AND type = ${literal(type)}` : ''}
-           ORDER BY ts_rank(${WEIGHTS}, document, ${query}, 1) DESC, type, doc_id LIMIT ${limit} OFFSET ${(page - 1) * limit}
-         ) hits ORDER BY ts_rank(${WEIGHTS}, document, q, 1) DESC, type, doc_id`,
+           ORDER BY ${tier}, ts_rank(${WEIGHTS}, document, ${query}, 1) DESC, type, doc_id LIMIT ${limit} OFFSET ${(page - 1) * limit}
+         ) hits ORDER BY ${tier}, ts_rank(${WEIGHTS}, document, q, 1) DESC, type, doc_id`,
       )
       return {
         facets,

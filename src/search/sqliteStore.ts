@@ -3,6 +3,7 @@ import type { SearchDocument, SearchType } from './documents.js'
 import type { SearchQuery, SearchStore } from './store.js'
 
 import { SEARCH_TYPES } from './documents.js'
+import { pageSlices, RANKING_TIERS } from './ranking.js'
 import { emptyFacets, literal, sqlRunner } from './store.js'
 import { isOneEditApart, TYPO_MIN_LENGTH, wordsOf } from './text.js'
 
@@ -15,7 +16,7 @@ const VOCAB = 'soundtrack_search_vocab'
 /** The indexed words long enough to be a typo's target, by length: the typo lookup reads only the lengths it needs. */
 const WORDS = 'soundtrack_search_words'
 
-/** bm25 weights of the FTS columns title, names, body: titles first, then tracks and composers, then bodies. */
+/** bm25 weights of the FTS columns title, names, body: the relevance within a tier (see RANKING_TIERS). */
 const WEIGHTS = '10.0, 4.0, 1.0'
 
 const STRUCTURES = [
@@ -42,7 +43,7 @@ const ftsValues = (doc: SearchDocument, id: number) =>
 /** The next string after every string starting with `prefix` (for a range scan of the vocabulary). */
 const after = (prefix: string): string => prefix + '\u{10ffff}'
 
-/** SQLite FTS5: a `unicode61 remove_diacritics 2` index, bm25 ranking, `fts5vocab` for typos. */
+/** SQLite FTS5: a `unicode61 remove_diacritics 2` index, tiers by column filters then bm25, `fts5vocab` for typos. */
 export const sqliteSearchStore = (db: SQLAdapter): SearchStore => {
   const run = sqlRunner(db)
   const terms = async (raw: string) => (await run(raw)).map((row) => String(row.term))
@@ -131,22 +132,38 @@ export const sqliteSearchStore = (db: SQLAdapter): SearchStore => {
       await run(`DELETE FROM ${WORDS}`, req)
     },
     search: async ({ words, type, limit, page }: SearchQuery) => {
-      const match = `${FTS} MATCH ${literal(await matchExpression(words))}`
-      const facets = emptyFacets()
-      for (const row of await run(
-        `SELECT rowid % ${CODES} AS code, count(*) AS n FROM ${FTS} WHERE ${match} GROUP BY code`,
-      )) {
-        facets[SEARCH_TYPES[Number(row.code)]] = Number(row.n)
+      const expression = await matchExpression(words)
+      /** Every word in this tier's columns (and so in a later tier's too). */
+      const within = (tier: number) => `({${RANKING_TIERS[tier].join(' ')}} : (${expression}))`
+      const countByType = async (tier: number) => {
+        const counts = emptyFacets()
+        for (const row of await run(
+          `SELECT rowid % ${CODES} AS code, count(*) AS n FROM ${FTS} WHERE ${FTS} MATCH ${literal(within(tier))} GROUP BY code`,
+        )) {
+          counts[SEARCH_TYPES[Number(row.code)]] = Number(row.n)
+        }
+        return counts
       }
-      // `ORDER BY rank` is FTS5's own sort: documents and snippets are read for the page's rows only
-      // (ORDER BY bm25() had SQLite sort every match, its snippet made first).
-      const rows = await run(
-        `SELECT d.type, d.doc_id, d.title, d.slug, d.url, d.film_title, d.film_slug,
-           snippet(${FTS}, -1, char(1), char(2), '…', 16) AS marked
-         FROM ${FTS} JOIN ${DOCS} d ON d.id = ${FTS}.rowid / ${CODES}
-         WHERE ${match} AND rank MATCH 'bm25(${WEIGHTS})'${type ? ` AND ${FTS}.rowid % ${CODES} = ${SEARCH_TYPES.indexOf(type)}` : ''}
-         ORDER BY rank LIMIT ${limit} OFFSET ${(page - 1) * limit}`,
-      )
+      const reached = await Promise.all(RANKING_TIERS.map((_, tier) => countByType(tier)))
+      const facets = reached.at(-1)!
+      const total = (counts: Record<SearchType, number>) =>
+        type ? counts[type] : SEARCH_TYPES.reduce((sum, key) => sum + counts[key], 0)
+      const inTier = reached.map((counts, tier) => total(counts) - (tier ? total(reached[tier - 1]) : 0))
+      const rows: Record<string, unknown>[] = []
+      for (const slice of pageSlices(inTier, limit, page)) {
+        const match = slice.tier ? `${within(slice.tier)} NOT ${within(slice.tier - 1)}` : within(0)
+        // `ORDER BY rank` is FTS5's own sort: documents and snippets are read for the page's rows only
+        // (ORDER BY bm25() had SQLite sort every match, its snippet made first).
+        rows.push(
+          ...(await run(
+            `SELECT d.type, d.doc_id, d.title, d.slug, d.url, d.film_title, d.film_slug,
+               snippet(${FTS}, -1, char(1), char(2), '…', 16) AS marked
+             FROM ${FTS} JOIN ${DOCS} d ON d.id = ${FTS}.rowid / ${CODES}
+             WHERE ${FTS} MATCH ${literal(match)} AND rank MATCH 'bm25(${WEIGHTS})'${type ? ` AND ${FTS}.rowid % ${CODES} = ${SEARCH_TYPES.indexOf(type)}` : ''}
+             ORDER BY rank LIMIT ${slice.limit} OFFSET ${slice.offset}`,
+          )),
+        )
+      }
       return {
         facets,
         hits: rows.map((row) => ({
