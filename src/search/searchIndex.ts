@@ -122,7 +122,7 @@ const namedIn = async (payload: Payload, changes: Change[]): Promise<Record<Sear
       }
     }
   }
-  const { films, tracks } = slugsOf(payload)
+  const { films, reviews, tracks } = slugsOf(payload)
   const related = async (collection: string, where: Where, pick: (doc: Record<string, unknown>) => unknown) =>
     (
       await payload.find({
@@ -134,11 +134,12 @@ const namedIn = async (payload: Payload, changes: Change[]): Promise<Record<Sear
         overrideAccess: true,
       })
     ).docs
-      .map((doc) => relationID(pick(doc as Record<string, unknown>)))
+      .flatMap((doc) => [pick(doc as Record<string, unknown>)].flat().map(relationID))
       .filter((id): id is ID => id !== undefined)
   if (named.track.length) {
     filmsOfTracks.push(...(await related(tracks, { id: { in: named.track } }, (track) => track.film)))
   }
+  const changedFilms = [...named.film]
   if (named.composer.length) {
     named.film.push(...(await related(films, { composers: { in: named.composer } }, (film) => film.id)))
     named.track.push(...(await related(tracks, { composers: { in: named.composer } }, (track) => track.id)))
@@ -147,6 +148,11 @@ const namedIn = async (payload: Payload, changes: Change[]): Promise<Record<Sear
   // change is in its film's words only, so a track save costs the same in a film of 10 or 1,000 tracks.
   if (named.film.length) {
     named.track.push(...(await related(tracks, { film: { in: named.film } }, (track) => track.id)))
+    // A film's title and composers are in its reviews' words too, and its title in its composers'.
+    named.review.push(...(await related(reviews, { film: { in: named.film } }, (review) => review.id)))
+  }
+  if (changedFilms.length) {
+    named.composer.push(...(await related(films, { id: { in: changedFilms } }, (film) => film.composers)))
   }
   named.film.push(...filmsOfTracks)
   const unique = (list: ID[]) => [...new Map(list.map((id) => [String(id), id])).values()]
