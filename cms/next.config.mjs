@@ -10,6 +10,8 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // The plugin's sources sit beside this app, one folder up.
   outputFileTracingRoot: root,
+  // app/global-not-found.tsx: a path no route serves gets the reader site's 404 page, not Next's bare one.
+  experimental: { globalNotFound: true },
   webpack: (webpackConfig) => {
     // The app uses the plugin by its package name, resolved to the sources (no build needed);
     // a site that installs it from npm gets the built `dist/` instead.

@@ -284,12 +284,8 @@ export const startServer = async ({
           return
         }
         const request = toWebRequest(req)
-        if (isRouterRequest(request.headers, new URL(request.url).search)) {
-          next()
-          return
-        }
-        pages
-          .serve(request, route)
+        const isRouter = isRouterRequest(request.headers, new URL(request.url).search)
+        ;(isRouter ? pages.serveToRouter(request, route) : pages.serve(request, route))
           .then((response) => sendWebResponse(response, res))
           .catch(next)
       })

@@ -18,6 +18,8 @@ export type SiteRoute = {
   tags: null | string[]
   /** The page shows the schedule's next slot: kept no later than that slot. */
   showsSchedule?: boolean
+  /** The path Next is asked for, when not the request's (a slug that is not valid percent-encoding). */
+  renderPath?: string
 }
 
 /** Marks the server's own render request to Next (a secret per process): it skips the cache. */
@@ -64,7 +66,10 @@ export const siteRouteOf = (pathname: string): null | SiteRoute => {
     return null
   }
   const slug = decodeSegment(segment)
-  return { tags: slug === null ? null : byKind[kind](slug) }
+  // `%ff` is no slug (Next's router would answer 500): Next is asked for the literal text, which names no page.
+  return slug === null
+    ? { tags: null, renderPath: `/${kind}/${segment.replaceAll('%', '%25')}` }
+    : { tags: byKind[kind](slug) }
 }
 
 /** Next's client router fetches a page's React payload at its own URL: never the HTML's cache entry. */
@@ -99,6 +104,8 @@ export type SitePages = {
   isRender: (headerValue: string | undefined) => boolean
   /** GET or HEAD of a reader page: from the cache for anonymous readers, else rendered by Next. */
   serve: (request: Request, route: SiteRoute) => Promise<Response>
+  /** A request of Next's client router for a reader page: rendered by Next, never cached, with the page's status. */
+  serveToRouter: (request: Request, route: SiteRoute) => Promise<Response>
 }
 
 /**
@@ -119,7 +126,10 @@ export const createSitePages = ({ payload, origin }: { payload: Payload; origin:
     headers.set('accept-encoding', 'identity')
     const startedAt = Date.now()
     const isReader = !request.headers.has('cookie') && !request.headers.has('authorization')
-    const response = await fetch(`${origin()}${url.pathname}${url.search}`, { headers, redirect: 'manual' })
+    const response = await fetch(`${origin()}${route.renderPath ?? url.pathname}${url.search}`, {
+      headers,
+      redirect: 'manual',
+    })
     const sent = new Headers(response.headers)
     for (const name of [...HOP_BY_HOP, ...ADMIN_ONLY]) {
       sent.delete(name)
@@ -127,10 +137,12 @@ export const createSitePages = ({ payload, origin }: { payload: Payload; origin:
     // Pages are small and whole: read at once (a HEAD then has no stream left to cancel).
     let status = response.status
     let body: ArrayBuffer | string = await response.arrayBuffer()
-    if (sent.get('content-type')?.startsWith('text/html')) {
-      const html = new TextDecoder().decode(body)
-      status = status === 200 ? (markedStatus(html) ?? status) : status
-      body = isReader ? withoutClientRuntime(html) : html
+    const type = sent.get('content-type') ?? ''
+    if (type.startsWith('text/html') || type.startsWith('text/x-component')) {
+      // A router's request gets the page's React payload, where the mark is a serialised element.
+      const text = new TextDecoder().decode(body)
+      status = status === 200 ? (markedStatus(text) ?? status) : status
+      body = isReader && type.startsWith('text/html') ? withoutClientRuntime(text) : text
     }
     if (route.showsSchedule && status === 200) {
       const slot = await nextSlotAfter(payload, startedAt)
@@ -150,5 +162,6 @@ export const createSitePages = ({ payload, origin }: { payload: Payload; origin:
     isRender: (headerValue) => headerValue === token,
     serve: (request, route) =>
       request.method === 'HEAD' ? headFromGet((each: Request) => get(each, route))(request) : get(request, route),
+    serveToRouter: (request, route) => render(request, route),
   }
 }
