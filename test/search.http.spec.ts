@@ -216,6 +216,19 @@ describe('GET /api/search: relevance', () => {
     expect(results).toEqual([expect.objectContaining({ type: 'review', id: arrivalReview, url: expect.any(String) })])
     expect(results[0].snippet).toMatch(/<mark>choir<\/mark> <mark>breathes<\/mark>/)
   })
+
+  it('should find a review by the label or the note of a cue', async () => {
+    const [label, note] = [marker(), marker()]
+    const review = await send(admin, '/api/reviews', 'POST', {
+      title: 'A cue sheet',
+      film: arrival,
+      _status: 'published',
+      cues: [{ label: `The ${label} scene`, note: `Strings ${note} under the dialogue`, filmTimecode: '1:00' }],
+    })
+    for (const word of [label, note]) {
+      expect((await find(word)).results, word).toEqual([expect.objectContaining({ type: 'review', id: review.id })])
+    }
+  })
 })
 
 describe('GET /api/search: kept in step', () => {

@@ -32,7 +32,7 @@ type Doc = Record<string, unknown> & { id: ID }
 const join = (...parts: unknown[]): string =>
   indexableText(
     parts
-      .flat()
+      .flat(Infinity)
       .filter((part) => typeof part === 'string' || typeof part === 'number')
       .join(' · '),
   )
