@@ -83,6 +83,8 @@ const ALWAYS_REFUSED: Case[] = [
   ['http://[fe80::1]/', 'private', 'private'],
   ['http://[febf:ffff::1]/', 'private', 'private'],
   ['http://[fd00:ec2::254]/', 'private', 'private'],
+  ['http://[fd00:ec2::23]/', 'private', 'private'],
+  ['http://168.63.129.16/', 'private', 'private'],
   ['http://100.100.100.200/', 'private', 'private'],
   ['http://192.0.0.192/', 'private', 'private'],
   ['http://0.0.0.0/', 'private', 'private'],

@@ -87,6 +87,11 @@ const checkFields = (fields: Field[], data: Record<string, unknown>, prefix: str
     }
     const value = data[field.name]
     const path = `${prefix}${field.name}`
+    if (field.type === 'checkbox' && value === null) {
+      // Stored as neither true nor false: a webhook endpoint so set was neither sent to nor listed as off.
+      errors.push({ path, message: t('soundtrackReviews:validation.checkbox', { path }) })
+      continue
+    }
     if (value === undefined || value === null || value === '') {
       continue
     }
@@ -128,6 +133,21 @@ const checkFields = (fields: Field[], data: Record<string, unknown>, prefix: str
     } else if (field.type === 'select' && field.hasMany && !Array.isArray(value)) {
       // Payload would store a lone value given for a list as an empty list, silently.
       errors.push({ path, message: t('soundtrackReviews:validation.list', { path, given: describeGiven(t, value) }) })
+    } else if (field.type === 'select' || field.type === 'radio') {
+      // Payload's own check lets a number (stored as "7.0"), a list for one value (a 500) and any
+      // `_status` through: every value must be one of the options, as text.
+      const allowed = field.options.map((option) => (typeof option === 'string' ? option : option.value))
+      const given = 'hasMany' in field && field.hasMany ? (value as unknown[]) : [value]
+      if (given.some((item) => typeof item !== 'string' || !allowed.includes(item))) {
+        errors.push({
+          path,
+          message: t('soundtrackReviews:validation.option', {
+            path,
+            options: allowed.join(', '),
+            given: describeGiven(t, value),
+          }),
+        })
+      }
     } else if (field.type === 'date') {
       if (!isDate(value)) {
         errors.push({ path, message: t('soundtrackReviews:validation.date', { path, given: describeGiven(t, value) }) })

@@ -360,6 +360,8 @@ export const de: typeof en = {
     'validation.body': 'Der Inhalt der Anfrage muss ein einzelnes JSON-Objekt sein, nicht {{given}}.',
     'validation.ids': '{{path}} muss eine Liste von IDs sein, nicht {{given}}.',
     'validation.list': '{{path}} muss eine Liste von Werten sein, nicht {{given}}.',
+    'validation.option': '{{path}} muss einer dieser Werte sein: {{options}}, nicht {{given}}.',
+    'validation.checkbox': '{{path}} muss true oder false sein, nicht null.',
     'validation.date': '{{path}} muss ein Datum sein (ISO 8601, z. B. 2026-12-25T09:00:00Z), nicht {{given}}.',
     'validation.noSuchUser': 'Es gibt keinen Benutzer mit der ID {{id}}.',
     'validation.idsInvalid': '{{path}} enthält IDs; {{ids}} kann keine sein.',

@@ -338,6 +338,8 @@ export const en = {
     'validation.body': 'The body must be one JSON object, got {{given}}.',
     'validation.ids': '{{path}} must be a list of ids, got {{given}}.',
     'validation.list': '{{path}} must be a list of values, got {{given}}.',
+    'validation.option': '{{path}} must be one of {{options}}, got {{given}}.',
+    'validation.checkbox': '{{path}} must be true or false, not null.',
     'validation.date': '{{path}} must be a date (ISO 8601, e.g. 2026-12-25T09:00:00Z), got {{given}}.',
     'validation.noSuchUser': 'No user has the id {{id}}.',
     'validation.idsInvalid': '{{path}} holds ids; {{ids}} cannot be one.',

@@ -352,6 +352,8 @@ export const fr: typeof en = {
     'validation.body': 'Le corps de la requête doit être un seul objet JSON, pas {{given}}.',
     'validation.ids': '{{path}} doit être une liste d’identifiants, pas {{given}}.',
     'validation.list': '{{path}} doit être une liste de valeurs, pas {{given}}.',
+    'validation.option': '{{path}} doit être l’une de ces valeurs : {{options}}, pas {{given}}.',
+    'validation.checkbox': '{{path}} doit valoir true ou false, pas null.',
     'validation.date': '{{path}} doit être une date (ISO 8601, par ex. 2026-12-25T09:00:00Z), pas {{given}}.',
     'validation.noSuchUser': 'Aucun utilisateur n’a l’identifiant {{id}}.',
     'validation.idsInvalid': '{{path}} contient des identifiants ; {{ids}} ne peut pas en être un.',

@@ -73,6 +73,7 @@ const UNLESS_ALLOWED = false
 const IPV4_RANGES: Range[] = [
   range('0.0.0.0/8', 'a "this network" address', ALWAYS),
   range('100.100.100.200/32', 'a cloud metadata address (Alibaba Cloud)', ALWAYS),
+  range('168.63.129.16/32', 'a cloud platform address (Azure WireServer)', ALWAYS),
   range('100.64.0.0/10', 'a shared (CGNAT) address', UNLESS_ALLOWED),
   range('10.0.0.0/8', 'a private address', UNLESS_ALLOWED),
   range('127.0.0.0/8', 'a loopback address', UNLESS_ALLOWED),
@@ -96,7 +97,7 @@ const IPV6_RANGES: Range[] = [
   // Teredo: the client's IPv4 address is obfuscated in the last 32 bits; a webhook has no use for it.
   range('2001::/32', 'a Teredo tunnel address', ALWAYS),
   range('2001:db8::/32', 'a documentation address', ALWAYS),
-  range('fd00:ec2::254/128', 'a cloud metadata address (AWS)', ALWAYS),
+  range('fd00:ec2::/32', 'a cloud service address (AWS: metadata, DNS, time)', ALWAYS),
   range('fc00::/7', 'a private (unique local) address', UNLESS_ALLOWED),
   range('fe80::/10', 'a link-local address', ALWAYS),
   range('fec0::/10', 'a site-local address', UNLESS_ALLOWED),
