@@ -1,6 +1,6 @@
 /*
- * Values of the right field but the wrong shape, found from outside: each is a 400 naming the field,
- * and nothing is written.
+ * Found from outside: values of the right field but the wrong shape (each a 400 naming the field, with
+ * nothing written), and the versions routes of collections that keep none (a 404, not a 500).
  */
 import type { StaffServer } from './helpers'
 
@@ -77,4 +77,22 @@ it('should refuse enabled: null on a webhook endpoint, which would be neither on
   expect(refusedPaths(refused.body)).toEqual(['enabled'])
   const stored = await staff.payload.findByID({ collection: 'webhook-endpoints', id, depth: 0 })
   expect(stored.enabled).toBe(true)
+})
+
+it('should answer 404, never 500, for the versions of a collection that keeps none', async () => {
+  const editor = await loginHeaders(staff.server.url, staff.editor)
+  for (const slug of ['films', 'tracks', 'composers', 'users', 'webhook-endpoints', 'webhook-deliveries']) {
+    for (const [method, path] of [
+      ['GET', `/api/${slug}/versions`],
+      ['GET', `/api/${slug}/versions/1`],
+      ['POST', `/api/${slug}/versions/1`],
+    ]) {
+      for (const headers of [admin, editor]) {
+        const response = await fetch(`${staff.server.url}${path}`, { method, headers })
+        expect(response.status, `${method} ${path}`).toBe(404)
+      }
+    }
+  }
+  const reviews = await fetch(`${staff.server.url}/api/reviews/versions?depth=0`, { headers: admin })
+  expect(reviews.status, 'reviews keep versions').toBe(200)
 })

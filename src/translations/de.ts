@@ -38,6 +38,7 @@ export const de: typeof en = {
     'trackListImport.failed': 'Das Importieren ist fehlgeschlagen (HTTP {{status}}).',
     'trackListImport.unreachable': 'Der Server war nicht erreichbar, es wurde nichts importiert: {{error}}',
 
+    'error.noVersions': '{{collection}} speichert keine Versionen.',
     'error.databaseUnavailable':
       'Die Datenbank antwortet gerade nicht (Neustart oder Umschaltung). Diese Anfrage hat nichts geändert: Versuchen Sie es in ein paar Sekunden erneut.',
 

@@ -37,6 +37,7 @@ export const en = {
     'trackListImport.unreachable': 'The import did not reach the server: {{error}}',
 
     // One per `code` of the track-list parser and the import endpoint; the endpoint's message is the fallback.
+    'error.noVersions': '{{collection}} keeps no versions.',
     'error.databaseUnavailable':
       'The database is not answering right now (a restart or failover). Nothing was changed by this request: try again in a few seconds.',
     'error.discZero': 'Disc 0 is not allowed: discs are numbered from 1.',

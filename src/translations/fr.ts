@@ -39,6 +39,7 @@ export const fr: typeof en = {
     'trackListImport.failed': 'L’importation a échoué (HTTP {{status}}).',
     'trackListImport.unreachable': 'L’importation n’a pas atteint le serveur : {{error}}',
 
+    'error.noVersions': '{{collection}} ne conserve pas de versions.',
     'error.databaseUnavailable':
       'La base de données ne répond pas pour le moment (redémarrage ou bascule). Cette requête n’a rien modifié : réessayez dans quelques secondes.',
 
