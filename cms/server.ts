@@ -200,6 +200,16 @@ export const startServer = async ({
     app.set('trust proxy', trustProxySetting(process.env.TRUST_PROXY))
   }
 
+  // An admin path that is not valid percent-encoding (`/admin/%ff`) names nothing; Next's router answered it 500.
+  app.use(payload.config.routes.admin, (req, res, next) => {
+    try {
+      decodeURIComponent(req.originalUrl.split('?')[0])
+      next()
+    } catch {
+      res.status(400).type('text/plain').send('Bad request: the address is not valid percent-encoding.')
+    }
+  })
+
   app.get('/healthz', async (_req, res) => {
     const isUp = await isDatabaseUp(payload)
     res.status(isUp ? 200 : 503).json({ ok: isUp, db: payload.db.name })

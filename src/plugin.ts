@@ -19,7 +19,7 @@ import { revalidateEndpoint } from './changes/revalidate.js'
 import { answerDatabaseUnavailable } from './db/databaseUnavailable.js'
 import { survivePostgresRestarts } from './db/survivePostgresRestarts.js'
 import { importTrackList } from './endpoints/importTrackList.js'
-import { withoutVersionRoutes } from './endpoints/noVersions.js'
+import { answerMissingVersions } from './endpoints/noVersions.js'
 import { recomputeRuntimeEndpoint } from './endpoints/recomputeRuntime.js'
 import { reviewFeedEndpoints } from './endpoints/reviewFeeds.js'
 import { reviewJsonLdEndpoint } from './endpoints/reviewJsonLd.js'
@@ -152,7 +152,7 @@ export const soundtrackReviews =
         ? withEndpoints(webhookEndpoints, [webhookAlertsEndpoint, sendTestEndpoint, rotateSecretEndpoint])
         : webhookEndpoints,
       isActive ? withEndpoints(webhookDeliveries, [resendDeliveryEndpoint]) : webhookDeliveries,
-    ].map((collection) => (isActive && !others.includes(collection) ? withoutVersionRoutes(collection) : collection))
+    ]
     const endpoints: Endpoint[] = isActive
       ? [
           cachedEndpoint(scheduleEndpoint),
@@ -203,6 +203,7 @@ export const soundtrackReviews =
       onInit: async (payload) => {
         if (isActive) {
           restrictSystemCollections(payload)
+          answerMissingVersions(payload)
           survivePostgresRestarts(payload)
           installAfterCommit(payload)
           startWebhooks(payload, {

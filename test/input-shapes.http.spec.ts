@@ -79,19 +79,40 @@ it('should refuse enabled: null on a webhook endpoint, which would be neither on
   expect(stored.enabled).toBe(true)
 })
 
-it('should answer 404, never 500, for the versions of a collection that keeps none', async () => {
+it('should name the value that is no option, not the list it came in', async () => {
+  const refused = await send('POST', '/api/webhook-endpoints', {
+    url: 'https://93.184.216.34/hook',
+    events: ['review.published', 'bogus'],
+  })
+  expect(refused.status).toBe(400)
+  const [error] = (refused.body.errors ?? []).flatMap((each) => each.data?.errors ?? [])
+  expect(error).toMatchObject({ path: 'events', message: expect.stringContaining('bogus') })
+})
+
+it('should answer 404, never 500, for the versions of a collection or global that keeps none, Payload’s own included', async () => {
   const editor = await loginHeaders(staff.server.url, staff.editor)
-  for (const slug of ['films', 'tracks', 'composers', 'users', 'webhook-endpoints', 'webhook-deliveries']) {
+  const collections = ['films', 'tracks', 'composers', 'users', 'webhook-endpoints', 'webhook-deliveries']
+  const payloads = ['payload-locked-documents', 'payload-preferences', 'payload-jobs']
+  for (const base of [...collections, ...payloads].map((slug) => `/api/${slug}`)) {
     for (const [method, path] of [
-      ['GET', `/api/${slug}/versions`],
-      ['GET', `/api/${slug}/versions/1`],
-      ['POST', `/api/${slug}/versions/1`],
+      ['GET', `${base}/versions`],
+      ['GET', `${base}/versions/1`],
+      ['POST', `${base}/versions/1`],
     ]) {
       for (const headers of [admin, editor]) {
         const response = await fetch(`${staff.server.url}${path}`, { method, headers })
         expect(response.status, `${method} ${path}`).toBe(404)
       }
     }
+  }
+  for (const [method, path] of [
+    ['GET', '/api/globals/publication-schedule/versions'],
+    ['GET', '/api/globals/publication-schedule/versions/1'],
+    ['POST', '/api/globals/publication-schedule/versions/1'],
+  ]) {
+    expect((await fetch(`${staff.server.url}${path}`, { method, headers: admin })).status, `${method} ${path}`).toBe(
+      404,
+    )
   }
   const reviews = await fetch(`${staff.server.url}/api/reviews/versions?depth=0`, { headers: admin })
   expect(reviews.status, 'reviews keep versions').toBe(200)

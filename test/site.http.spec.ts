@@ -468,6 +468,10 @@ describe(`reader pages from npm start, ${isMultiInstance ? 'two instances on one
     expect(login.status).toBe(200)
     expect(login.body).toContain('/_next/static/')
     expect((await get(`${first.url}/admin`, { headers: admin })).status).toBe(200)
+    // A path that is not valid percent-encoding names nothing: a 400, not the 500 Next's router gave.
+    for (const path of ['/admin/%ff', '/admin/%', '/admin/collections/reviews/%E0%A4%A']) {
+      expect((await get(`${first.url}${path}`, { headers: admin })).status, path).toBe(400)
+    }
   })
 
   it('should send signed-in readers the page privately, never from or into the cache', async () => {

@@ -85,6 +85,7 @@ const ALWAYS_REFUSED: Case[] = [
   ['http://[fd00:ec2::254]/', 'private', 'private'],
   ['http://[fd00:ec2::23]/', 'private', 'private'],
   ['http://168.63.129.16/', 'private', 'private'],
+  ['http://[64:ff9b:1::a9fe:a9fe]/', 'private', 'private'],
   ['http://100.100.100.200/', 'private', 'private'],
   ['http://192.0.0.192/', 'private', 'private'],
   ['http://0.0.0.0/', 'private', 'private'],

@@ -138,13 +138,17 @@ const checkFields = (fields: Field[], data: Record<string, unknown>, prefix: str
       // `_status` through: every value must be one of the options, as text.
       const allowed = field.options.map((option) => (typeof option === 'string' ? option : option.value))
       const given = 'hasMany' in field && field.hasMany ? (value as unknown[]) : [value]
-      if (given.some((item) => typeof item !== 'string' || !allowed.includes(item))) {
+      const odd = given.find((item) => typeof item !== 'string' || !allowed.includes(item))
+      if (odd !== undefined) {
         errors.push({
           path,
           message: t('soundtrackReviews:validation.option', {
             path,
             options: allowed.join(', '),
-            given: describeGiven(t, value),
+            given:
+              typeof odd === 'string'
+                ? t('soundtrackReviews:quoted', { text: odd.length > 40 ? `${odd.slice(0, 40)}…` : odd })
+                : describeGiven(t, odd),
           }),
         })
       }

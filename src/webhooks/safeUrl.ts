@@ -92,7 +92,6 @@ const IPV4_RANGES: Range[] = [
 const IPV6_RANGES: Range[] = [
   range('::/128', 'the unspecified address', ALWAYS),
   range('::1/128', 'a loopback address', UNLESS_ALLOWED),
-  range('64:ff9b:1::/48', 'a local-use NAT64 address', UNLESS_ALLOWED),
   range('100::/64', 'a discard-only address', ALWAYS),
   // Teredo: the client's IPv4 address is obfuscated in the last 32 bits; a webhook has no use for it.
   range('2001::/32', 'a Teredo tunnel address', ALWAYS),
@@ -109,6 +108,7 @@ const EMBEDDED_IPV4 = [
   range('::ffff:0:0/96', 'IPv4-mapped', ALWAYS),
   range('::ffff:0:0:0/96', 'IPv4-translated', ALWAYS),
   range('64:ff9b::/96', 'NAT64', ALWAYS),
+  range('64:ff9b:1::/48', 'local-use NAT64', ALWAYS),
   range('::/96', 'IPv4-compatible', ALWAYS),
 ]
 
