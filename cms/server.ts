@@ -72,6 +72,15 @@ const toWebRequest = (req: ExpressRequest): Request => {
   })
 }
 
+/** A path's segments, decoded; undefined when it is not valid percent-encoding (`/admin/%ff`). */
+const decodedSegments = (path: string): string[] | undefined => {
+  try {
+    return path.split('/').map(decodeURIComponent)
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * The public cache's hit for an anonymous-looking GET under the API route, before express or any
  * fetch `Request`: undefined for everything else, which the express app then handles as it always
@@ -90,9 +99,7 @@ const cachedHitFor = (payload: Payload, req: IncomingMessage): Promise<CachedAns
   if (!path.startsWith(`${payload.config.routes.api}/`)) {
     return undefined
   }
-  try {
-    path.split('/').forEach((segment) => decodeURIComponent(segment))
-  } catch {
+  if (!decodedSegments(path)) {
     return undefined
   }
   // The URL toWebRequest builds; only its path, query and the Origin header make the cache key.
@@ -202,10 +209,9 @@ export const startServer = async ({
 
   // An admin path that is not valid percent-encoding (`/admin/%ff`) names nothing; Next's router answered it 500.
   app.use(payload.config.routes.admin, (req, res, next) => {
-    try {
-      decodeURIComponent(req.originalUrl.split('?')[0])
+    if (decodedSegments(req.originalUrl.split('?')[0])) {
       next()
-    } catch {
+    } else {
       res.status(400).type('text/plain').send('Bad request: the address is not valid percent-encoding.')
     }
   })
@@ -241,10 +247,8 @@ export const startServer = async ({
       next()
       return
     }
-    let slug: string[]
-    try {
-      slug = req.path.split('/').filter(Boolean).map(decodeURIComponent)
-    } catch {
+    const slug = decodedSegments(req.path)?.filter(Boolean)
+    if (!slug) {
       res.status(400).json({ errors: [{ message: `The URL path ${req.path} is not valid percent-encoding.` }] })
       return
     }

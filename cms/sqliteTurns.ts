@@ -14,7 +14,7 @@ const OUTSIDE_WAIT_MS = 5_000
 
 const WRITE = /^\s*(?:insert|update|delete|replace|create|drop|alter)\b/i
 
-/** Reads never conflict with the open transaction (and Payload reads outside it mid-transaction). */
+/** Reads never wait for the open transaction (Payload reads outside it mid-transaction): WAL lets them read beside it. */
 const isWrite = (statement: unknown): boolean => {
   if (Array.isArray(statement)) {
     return statement.some(isWrite)
@@ -30,7 +30,9 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * for a lock short of blocking the event loop. So in one process (the job queue beside admin saves)
  * a second transaction, or a plain write such as Payload's job bookkeeping, fails with SQLITE_BUSY
  * or makes the open transaction's COMMIT fail. Here transactions take turns, and writes outside a
- * transaction wait for the current turn to end.
+ * transaction wait for the current turn to end. And the file is put in WAL mode: in SQLite's default
+ * journal a read on any other connection fails with SQLITE_BUSY, at once, while a transaction
+ * commits, which under load made a public read (or a webhook sweep just after a commit) fail.
  */
 export const takeTurns = <T extends object>(instance: T): T => {
   const adapter = instance as unknown as TurnTakingAdapter
@@ -81,6 +83,8 @@ export const takeTurns = <T extends object>(instance: T): T => {
       const client = adapter.client
       if (client && !guarded.has(client)) {
         guarded.add(client)
+        // Kept in the file: every connection libsql opens later reads beside the writer. (In memory: no effect.)
+        await client.execute('PRAGMA journal_mode = WAL')
         for (const name of ['execute', 'batch', 'executeMultiple'] as const) {
           const statement = client[name].bind(client)
           client[name] = async (...statementArgs) => {

@@ -20,7 +20,12 @@ import { canDeleteReview } from '../src/access/canDeleteReview.js'
 import { isAdminField } from '../src/access/isAdmin.js'
 import { isAdminOrEditor } from '../src/access/isAdminOrEditor.js'
 import { publishedOrSignedIn } from '../src/access/publishedOrSignedIn.js'
-import { recordReviewChange, recordReviewDeletion, rememberPublicState } from '../src/changes/reviewChanges.js'
+import {
+  recordReviewChange,
+  recordReviewDeletion,
+  rememberPublicState,
+  rememberRelatingReviews,
+} from '../src/changes/reviewChanges.js'
 import { filmReleaseYear, takenSlugs } from '../src/db/takenSlugs.js'
 import { dequeueDeletedReview } from '../src/hooks/dequeueDeletedReview.js'
 import { dequeuePublishedReview } from '../src/hooks/dequeuePublishedReview.js'
@@ -140,7 +145,7 @@ export const Reviews = (options: ResolvedOptions): CollectionConfig =>
         ],
         beforeChange: [guardPublishing, stampPublishedAt, fillByline(options.usersCollection), rememberPublicState],
         afterChange: [dequeuePublishedReview, recordReviewChange],
-        beforeDelete: [dequeueDeletedReview],
+        beforeDelete: [dequeueDeletedReview, rememberRelatingReviews],
         afterDelete: [recordReviewDeletion],
       },
       fields: [

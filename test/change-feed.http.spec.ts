@@ -233,6 +233,46 @@ describe('what a write tells revalidate', () => {
     expect(onFilm).not.toContain(elsewhere.id)
   })
 
+  it('should refresh the pages of the published reviews that link to a review when its film changes and when it is deleted', async () => {
+    const linkedFilm = (
+      await server.payload.create({ collection: 'films', data: { title: uniqueTitle('Linked film') }, depth: 0 })
+    ).id
+    const linked = await publish(uniqueTitle('Linked review'), linkedFilm)
+    const linking = await send(admin, '/api/reviews', 'POST', {
+      title: uniqueTitle('Linking review'),
+      film: otherFilm,
+      relatedReviews: [linked.id],
+      _status: 'published',
+    })
+    const page = `/api/reviews/by-slug/${String(linking.slug)}`
+    const relatedOn = async () =>
+      JSON.parse((await get(page)).text).relatedReviews as { id: ID; film?: { title?: string } }[]
+
+    // Its page shows the linked review's film: a rename of that film is a change of the linking page.
+    await warm(page)
+    heard.length = 0
+    const renamed = uniqueTitle('Linked film renamed')
+    await send(admin, `/api/films/${linkedFilm}`, 'PATCH', { title: renamed })
+    const told = takeHeard().find(({ id }) => id === linked.id)
+    expect(told?.tags).toEqual(expect.arrayContaining([TAGS.review(linked.id), TAGS.review(linking.id)]))
+    expect((await get(page)).cache).toBe('miss')
+    expect((await relatedOn())[0]?.film?.title).toBe(renamed)
+
+    // Deleted, it leaves the linking page, which the delete's change names (its link is gone with it).
+    await warm(page)
+    heard.length = 0
+    await send(admin, `/api/reviews/${linked.id}`, 'DELETE')
+    expect(takeHeard()).toEqual([
+      expect.objectContaining({
+        event: 'review.deleted',
+        id: linked.id,
+        tags: expect.arrayContaining([TAGS.review(linking.id)]),
+      }),
+    ])
+    expect((await get(page)).cache).toBe('miss')
+    expect(await relatedOn()).toEqual([])
+  })
+
   it('should tell schedule.changed on a save, and review.published with its slot when the job publishes', async () => {
     const draft = await send(editor, '/api/reviews?draft=true', 'POST', { title: uniqueTitle('Queued'), film })
     setClock('2026-12-01T12:00:00.000Z')

@@ -27,8 +27,22 @@ export const testDatabaseURI = (name: string): string => {
   }
   mkdirSync(TEST_DATA, { recursive: true })
   const file = path.join(TEST_DATA, `${unique}.db`)
-  rmSync(file, { force: true })
+  for (const part of ['', '-wal', '-shm']) {
+    rmSync(`${file}${part}`, { force: true })
+  }
   return `file:${file}`
+}
+
+/** Creates the PostgreSQL database `uri` names, beforehand, so that no two instances race to create it. */
+export const createPostgresDatabase = async (uri: string): Promise<void> => {
+  const server = new URL(uri)
+  const name = server.pathname.slice(1)
+  server.pathname = '/postgres'
+  const { default: pg } = await import('pg')
+  const management = new pg.Client({ connectionString: server.toString() })
+  await management.connect()
+  await management.query(`CREATE DATABASE "${name}"`)
+  await management.end()
 }
 
 export const startPayload = async (name: string): Promise<Payload> => {

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process'
 import { getPayload } from 'payload'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 
-import { setClock, testDatabaseURI, uniqueTitle } from './helpers'
+import { createPostgresDatabase, setClock, testDatabaseURI, uniqueTitle } from './helpers'
 import { publishedVersionCount } from './scheduleFixtures'
 
 const isPostgres = !process.env.MONGODB_URI && process.env.TEST_DB === 'postgres'
@@ -92,14 +92,7 @@ describe.runIf(isPostgres)('two instances on one PostgreSQL database', () => {
 
   it('should migrate an empty database once when both start together, then publish every due review exactly once, dequeue it once and record no error', async () => {
     const uri = testDatabaseURI('two_instances')
-    const server = new URL(uri)
-    const name = server.pathname.slice(1)
-    server.pathname = '/postgres'
-    const { default: pg } = await import('pg')
-    const management = new pg.Client({ connectionString: server.toString() })
-    await management.connect()
-    await management.query(`CREATE DATABASE "${name}"`)
-    await management.end()
+    await createPostgresDatabase(uri)
 
     // Both start at once on the empty database and run the job every second.
     const every = { PUBLISH_CRON: '* * * * * *' }

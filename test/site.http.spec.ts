@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ensureAdminBuild } from '../cms/adminBuild'
 import { freePort } from './e2e/harness'
-import { isJobPoll, recordQueries, startPayload, testDatabaseURI, uniqueTitle } from './helpers'
+import { createPostgresDatabase, isJobPoll, recordQueries, startPayload, testDatabaseURI, uniqueTitle } from './helpers'
 
 /*
  * The reader pages as `npm start` serves them: the server start.ts runs, in a child process, in
@@ -121,18 +121,6 @@ const tableRows = (markup: string, caption: RegExp): string[] => {
 
 const jsonLdOf = (markup: string): string | undefined =>
   /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(markup)?.[1]
-
-/** The database the instances share, made beforehand so no two of them race to create it. */
-const createPostgresDatabase = async (uri: string) => {
-  const server = new URL(uri)
-  const name = server.pathname.slice(1)
-  server.pathname = '/postgres'
-  const { default: pg } = await import('pg')
-  const management = new pg.Client({ connectionString: server.toString() })
-  await management.connect()
-  await management.query(`CREATE DATABASE "${name}"`)
-  await management.end()
-}
 
 type Published = { id: number | string; slug: string; title: string; film: number | string }
 

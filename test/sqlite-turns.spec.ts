@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { createClient } from '@libsql/client'
 import { commitTransaction, createLocalReq, initTransaction } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -48,6 +49,27 @@ describe.runIf(isSQLite)('SQLite writes in one process (src/sqliteTurns.ts)', ()
     await expect(plain).resolves.toMatchObject({ name: 'Plain write' })
     expect(await payload.findByID({ collection: 'films', id: film.id, depth: 0 })).toMatchObject({
       title: 'Open while a plain write waits',
+    })
+  })
+
+  it('should answer a read while another connection commits, not fail with SQLITE_BUSY', async () => {
+    const film = await payload.create({ collection: 'films', data: { title: 'Read while another commits' } })
+    // Another connection (a transaction's own, or another process) between its writes and the end of
+    // its COMMIT: in SQLite's default journal every reader elsewhere gets SQLITE_BUSY at once meanwhile.
+    const other = createClient({ url: process.env.DATABASE_URI! })
+    await other.execute('BEGIN EXCLUSIVE')
+    await other.execute({ sql: 'UPDATE films SET director = ? WHERE id = ?', args: ['Not yet committed', film.id] })
+    try {
+      expect(await payload.findByID({ collection: 'films', id: film.id, depth: 0 })).toMatchObject({
+        title: 'Read while another commits',
+        director: null,
+      })
+      await other.execute('COMMIT')
+    } finally {
+      other.close()
+    }
+    expect(await payload.findByID({ collection: 'films', id: film.id, depth: 0 })).toMatchObject({
+      director: 'Not yet committed',
     })
   })
 })

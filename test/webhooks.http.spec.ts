@@ -85,7 +85,11 @@ const startReceiver = async (): Promise<Receiver> => {
 const verify = (secret: string, { body, headers }: Received) =>
   new Webhook(secret).verify(body, headers as Record<string, string>) as Record<string, unknown>
 
-const waitFor = async <T>(read: () => Promise<T> | T, isDone: (value: T) => boolean, timeoutMs = 8_000): Promise<T> => {
+const waitFor = async <T>(
+  read: () => Promise<T> | T,
+  isDone: (value: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> => {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await read()

@@ -2,9 +2,11 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import type { ID } from '../relationID.js'
 import type { ReviewDoc } from './reviewChange.js'
+import type { Change } from './types.js'
 
 import { relationID } from '../relationID.js'
 import { slugsOf } from '../settings.js'
+import { reviewTagsAndURLs } from './reviewChange.js'
 
 /** What a catalog write touched: films directly, or composers (whose films and tracks show them). */
 export type Affected = { films: ID[]; composers: ID[] }
@@ -57,4 +59,39 @@ export const publishedReviewsShowing = async (req: PayloadRequest, affected: Aff
     req,
   })
   return docs as unknown as ReviewDoc[]
+}
+
+/** A published review that links to others (its page shows their titles, films and URLs). */
+export type RelatingReview = ReviewDoc & { relatedReviews?: unknown[] | null }
+
+/** The published reviews that link to any of `ids`: one query, none for no ids. */
+export const publishedReviewsRelatedTo = async (req: PayloadRequest, ids: ID[]): Promise<RelatingReview[]> => {
+  if (ids.length === 0) {
+    return []
+  }
+  const { docs } = await req.payload.find({
+    collection: slugsOf(req.payload).reviews as CollectionSlug,
+    where: { and: [{ relatedReviews: { in: ids } }, { _status: { equals: 'published' } }] },
+    select: { slug: true, title: true, film: true, publishedAt: true, relatedReviews: true } as Record<string, true>,
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  return docs as unknown as RelatingReview[]
+}
+
+/** A review's change, joined by the tags and URLs of the pages (among `relating`) that link to it. */
+export const withRelatedPages = (req: PayloadRequest, change: Change, id: ID, relating: RelatingReview[]): Change => {
+  const extra = relating
+    .filter(
+      (review) =>
+        review.id !== id && idsOf(review.relatedReviews ?? []).some((linked) => String(linked) === String(id)),
+    )
+    .map((review) => reviewTagsAndURLs(req.payload, review))
+  return {
+    ...change,
+    tags: [...new Set([...change.tags, ...extra.flatMap(({ tags }) => tags)])],
+    urls: [...new Set([...change.urls, ...extra.flatMap(({ urls }) => urls)])],
+  }
 }

@@ -7,7 +7,7 @@ import { collectUntilCommit } from '../cache/afterCommit.js'
 import { invalidateTags } from '../cache/tagVersions.js'
 import { updateSearchIndex } from '../search/searchIndex.js'
 import { deliverDueWebhooks, queueWebhookDeliveries } from '../webhooks/deliveries.js'
-import { publishedReviewsShowing } from './affected.js'
+import { publishedReviewsRelatedTo, publishedReviewsShowing, withRelatedPages } from './affected.js'
 import { revalidateChanges } from './revalidate.js'
 import { reviewChange } from './reviewChange.js'
 import { TAGS } from './tags.js'
@@ -87,9 +87,16 @@ const prepare = async (req: PayloadRequest, recorded: Recorded[]): Promise<Prepa
     composers: recorded.flatMap(({ affects }) => affects?.composers ?? []),
   }
   const showing = await publishedReviewsShowing(req, affected)
+  // Their related reviews' pages show their film too.
+  const relating = await publishedReviewsRelatedTo(
+    req,
+    showing.map(({ id }) => id),
+  )
   const changes = mergeChanges([
     ...recorded.map(({ affects: _resolved, ...change }) => change),
-    ...showing.map((review) => reviewChange(req.payload, 'review.updated', review)),
+    ...showing.map((review) =>
+      withRelatedPages(req, reviewChange(req.payload, 'review.updated', review), review.id, relating),
+    ),
   ]).map((change) => (change.tags.length ? { ...change, tags: [...change.tags, TAGS.content] } : change))
   const deliveries = changes.some(({ event }) => event) ? await queueWebhookDeliveries({ req, changes }) : 0
   return { changes, deliveries }

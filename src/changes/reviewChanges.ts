@@ -2,24 +2,28 @@ import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
   CollectionBeforeChangeHook,
+  CollectionBeforeDeleteHook,
   CollectionSlug,
   PayloadRequest,
 } from 'payload'
 
 import type { ID } from '../relationID.js'
+import type { RelatingReview } from './affected.js'
 import type { ReviewDoc } from './reviewChange.js'
 import type { Change, ChangeEvent } from './types.js'
 
 import { PUBLISHED_BY_SCHEDULE } from '../context.js'
 import { slugsOf } from '../settings.js'
+import { publishedReviewsRelatedTo, withRelatedPages } from './affected.js'
 import { recordChanges } from './feed.js'
-import { reviewChange, reviewTagsAndURLs } from './reviewChange.js'
+import { reviewChange } from './reviewChange.js'
 import { TAGS } from './tags.js'
 
 /** What the public saw of a review before this write: its main (published) row. */
 type PublicState = { isPublic: boolean; slug?: string }
 
 const BEFORE = 'soundtrackReviews.reviewPublicBefore'
+const RELATING = 'soundtrackReviews.reviewsRelatingBeforeDelete'
 
 /** The main row (what the public reads), never a draft version. */
 const readPublicRow = async (req: PayloadRequest, id: ID) =>
@@ -28,31 +32,6 @@ const readPublicRow = async (req: PayloadRequest, id: ID) =>
     where: { id: { equals: id } },
     req,
   })) as null | ReviewDoc
-
-/** Published reviews that link to `id` (their pages show its title and URL). */
-const publishedReviewsRelatedTo = async (req: PayloadRequest, id: ID): Promise<ReviewDoc[]> =>
-  (
-    await req.payload.find({
-      collection: slugsOf(req.payload).reviews as CollectionSlug,
-      where: { and: [{ relatedReviews: { in: [id] } }, { _status: { equals: 'published' } }] },
-      select: { slug: true, title: true, film: true, publishedAt: true } as Record<string, true>,
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
-      req,
-    })
-  ).docs as unknown as ReviewDoc[]
-
-/** The pages of reviews that show this one: their tags and URLs join its change. */
-const withRelated = async (req: PayloadRequest, change: Change, id: ID): Promise<Change> => {
-  const related = (await publishedReviewsRelatedTo(req, id)).filter((review) => review.id !== id)
-  const extra = related.map((review) => reviewTagsAndURLs(req.payload, review))
-  return {
-    ...change,
-    tags: [...new Set([...change.tags, ...extra.flatMap(({ tags }) => tags)])],
-    urls: [...new Set([...change.urls, ...extra.flatMap(({ urls }) => urls)])],
-  }
-}
 
 /** Before an update: was the review public, under which slug (a draft save or an unpublish cannot tell from the versions). */
 export const rememberPublicState: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
@@ -98,8 +77,16 @@ export const recordReviewChange: CollectionAfterChangeHook = async ({ doc, opera
   const scheduledFor =
     event === 'review.published' && req.context[PUBLISHED_BY_SCHEDULE] ? (review.publishedAt ?? undefined) : undefined
   const change = reviewChange(req.payload, event, review, { oldSlug: before?.slug, scheduledFor })
-  await recordChanges(req, [await withRelated(req, change, review.id)])
+  const relating = await publishedReviewsRelatedTo(req, [review.id])
+  await recordChanges(req, [withRelatedPages(req, change, review.id, relating)])
   return doc
+}
+
+/** Before a delete: the reviews that link to it (the delete takes their links with it). */
+export const rememberRelatingReviews: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  const relating = (req.context[RELATING] ?? {}) as Record<string, RelatingReview[]>
+  relating[String(id)] = await publishedReviewsRelatedTo(req, [id as ID])
+  req.context[RELATING] = relating
 }
 
 /** A deleted review that was public: `review.deleted`. A draft-only one leaves only the schedule changed. */
@@ -113,6 +100,7 @@ export const recordReviewDeletion: CollectionAfterDeleteHook = async ({ doc, req
     return doc
   }
   const change = reviewChange(req.payload, 'review.deleted', review)
-  await recordChanges(req, [await withRelated(req, change, review.id)])
+  const relating = ((req.context[RELATING] ?? {}) as Record<string, RelatingReview[]>)[String(review.id)] ?? []
+  await recordChanges(req, [withRelatedPages(req, change, review.id, relating)])
   return doc
 }

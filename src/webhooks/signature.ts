@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto'
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 
 const SECRET_PREFIX = 'whsec_'
 
@@ -37,6 +37,31 @@ export const signWebhook = ({
   }
   const content = `${id}.${timestamp}.${body}`
   return secrets.map((secret) => `v1,${createHmac('sha256', keyOf(secret)).update(content).digest('base64')}`).join(' ')
+}
+
+/**
+ * Whether `headers` carry a signature of `body` by `secret`, with a `webhook-timestamp` within
+ * `maxAgeSeconds` of now (a replayed request is refused), compared in constant time.
+ */
+export const verifyWebhook = ({
+  secret,
+  headers,
+  body,
+  maxAgeSeconds,
+}: {
+  secret: string
+  headers: Headers
+  body: string
+  maxAgeSeconds: number
+}): boolean => {
+  const id = headers.get('webhook-id') ?? ''
+  const timestamp = Number(headers.get('webhook-timestamp'))
+  if (!id || !Number.isSafeInteger(timestamp) || Math.abs(Date.now() / 1000 - timestamp) > maxAgeSeconds) {
+    return false
+  }
+  const expected = Buffer.from(signWebhook({ secrets: [secret], id, timestamp, body }))
+  const given = Buffer.from(headers.get('webhook-signature') ?? '')
+  return given.length === expected.length && timingSafeEqual(given, expected)
 }
 
 /** A new message id: `msg_` + random, stable across retries (the caller stores it). */
