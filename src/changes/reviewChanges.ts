@@ -10,7 +10,7 @@ import type {
 import type { ID } from '../relationID.js'
 import type { RelatingReview } from './affected.js'
 import type { ReviewDoc } from './reviewChange.js'
-import type { Change, ChangeEvent } from './types.js'
+import type { ChangeEvent } from './types.js'
 
 import { PUBLISHED_BY_SCHEDULE } from '../context.js'
 import { slugsOf } from '../settings.js'
