@@ -1,6 +1,8 @@
 type TransactionID = null | number | string | undefined
 type Statement = (...args: unknown[]) => Promise<unknown>
-type LibsqlClient = Record<'batch' | 'execute' | 'executeMultiple', Statement>
+type LibsqlClient = Record<'batch' | 'execute' | 'executeMultiple', Statement> & {
+  transaction: (mode: 'deferred') => Promise<{ close: () => void }>
+}
 type TurnTakingAdapter = {
   beginTransaction: (options?: unknown) => Promise<TransactionID>
   commitTransaction: (id: Promise<TransactionID> | TransactionID) => Promise<void>
@@ -24,6 +26,23 @@ const isWrite = (statement: unknown): boolean => {
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref())
+
+/**
+ * libsql leaves a statement that met SQLITE_BUSY pending on its connection, and the next transaction
+ * there (libsql hands the client's connection to it) then cannot COMMIT ("SQL statements in
+ * progress"), an error Payload's adapter loses: the write was answered 200 and never stored. Handing
+ * the connection to an empty transaction and closing it makes the client open a fresh one.
+ */
+const replaceConnection = async (client: LibsqlClient): Promise<void> => {
+  try {
+    ;(await client.transaction('deferred')).close()
+  } catch {
+    // The next statement meets the same state and fails again: nothing is lost by trying later.
+  }
+}
+
+const isBusy = (error: unknown): boolean =>
+  String((error as { code?: unknown } | undefined)?.code ?? '').startsWith('SQLITE_BUSY')
 
 /**
  * SQLite has one writer, and libsql gives each transaction its own connection with no way to wait
@@ -91,7 +110,14 @@ export const takeTurns = <T extends object>(instance: T): T => {
             if (isWrite(statementArgs[0])) {
               await Promise.race([last, delay(OUTSIDE_WAIT_MS)])
             }
-            return statement(...statementArgs)
+            try {
+              return await statement(...statementArgs)
+            } catch (error) {
+              if (isBusy(error)) {
+                await replaceConnection(client)
+              }
+              throw error
+            }
           }
         }
       }

@@ -72,4 +72,23 @@ describe.runIf(isSQLite)('SQLite writes in one process (src/sqliteTurns.ts)', ()
       director: 'Not yet committed',
     })
   })
+
+  it('should store a transaction that follows a write refused with SQLITE_BUSY (libsql left that statement pending)', async () => {
+    const film = await payload.create({ collection: 'films', data: { title: 'Refused, then saved' } })
+    const other = createClient({ url: process.env.DATABASE_URI! })
+    await other.execute('BEGIN EXCLUSIVE')
+    try {
+      await expect(
+        payload.db.updateOne({ collection: 'films', id: film.id, data: { director: 'Refused' } }),
+      ).rejects.toThrow()
+      await other.execute('COMMIT')
+    } finally {
+      other.close()
+    }
+    // The next transaction is handed the client's connection: its COMMIT must not fail unseen.
+    await payload.update({ collection: 'films', id: film.id, data: { director: 'Saved after the refusal' } })
+    expect(await payload.findByID({ collection: 'films', id: film.id, depth: 0 })).toMatchObject({
+      director: 'Saved after the refusal',
+    })
+  })
 })

@@ -205,3 +205,23 @@ describe('later users', () => {
     expect(list.docs).toHaveLength(await countDocs(payload, 'users'))
   })
 })
+
+describe('forgot password', () => {
+  it('should answer 200 at once for a known and an unknown address, and keep a save made meanwhile', async () => {
+    const admin = await createUser(payload, 'admin')
+    const film = await payload.create({ collection: 'films', data: { title: `Saved meanwhile ${uniqueSuffix()}` } })
+    const asAdmin = await loginHeaders(server.url, admin)
+    const forgot = (email: string) => postJSON('/api/users/forgot-password', { email })
+    const [known, save, unknown] = await Promise.all([
+      forgot(admin.email),
+      patchJSON(`/api/films/${film.id}`, { director: 'Saved while a reset was asked for' }, asAdmin),
+      forgot(`nobody-${uniqueSuffix()}@example.test`),
+    ])
+    expect([known.status, save.status, unknown.status]).toEqual([200, 200, 200])
+    const user = await payload.findByID({ collection: 'users', id: admin.id, depth: 0, showHiddenFields: true })
+    expect((user as { resetPasswordToken?: string }).resetPasswordToken).toEqual(expect.any(String))
+    expect(await payload.findByID({ collection: 'films', id: film.id, depth: 0 })).toMatchObject({
+      director: 'Saved while a reset was asked for',
+    })
+  })
+})
