@@ -12,7 +12,7 @@ import { buildConfig } from 'payload'
 
 import { soundtrackReviews } from 'payload-soundtrack-reviews'
 
-import { databaseAdapter, databaseKind, DEFAULT_DATABASE_URI } from './database'
+import { databaseAdapter } from './database'
 import { resolvePayloadSecret } from './secret'
 import { PREVIEW_URL, signedPreviewURL } from './site/previewLink'
 import { isSiteServed } from './site/serveSite'
@@ -85,14 +85,7 @@ export default buildConfig({
         singular: { en: 'User', de: 'Benutzer', fr: 'Utilisateur' },
         plural: { en: 'Users', de: 'Benutzer', fr: 'Utilisateurs' },
       },
-      auth: {
-        cookies: { secure: serverURL.startsWith('https:'), sameSite: 'Lax' },
-        // Payload reserves a reset request with a write outside the transaction it holds open: SQLite's
-        // one writer cannot take it until that transaction ends, and every forgot-password was a 500.
-        ...(databaseKind(process.env.DATABASE_URI || DEFAULT_DATABASE_URI) === 'sqlite'
-          ? { forgotPassword: { minRequestInterval: 0 } }
-          : {}),
-      },
+      auth: { cookies: { secure: serverURL.startsWith('https:'), sameSite: 'Lax' } },
       fields: [
         {
           name: 'name',

@@ -1,7 +1,13 @@
 type TransactionID = null | number | string | undefined
 type Statement = (...args: unknown[]) => Promise<unknown>
+type LibsqlTransaction = Record<'batch' | 'execute' | 'executeMultiple', Statement> & {
+  commit: () => Promise<void>
+  rollback: () => Promise<void>
+  close: () => void
+  readonly closed: boolean
+}
 type LibsqlClient = Record<'batch' | 'execute' | 'executeMultiple', Statement> & {
-  transaction: (mode: 'deferred') => Promise<{ close: () => void }>
+  transaction: (mode?: 'deferred' | 'read' | 'write') => Promise<LibsqlTransaction>
 }
 type TurnTakingAdapter = {
   beginTransaction: (options?: unknown) => Promise<TransactionID>
@@ -33,9 +39,9 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * progress"), an error Payload's adapter loses: the write was answered 200 and never stored. Handing
  * the connection to an empty transaction and closing it makes the client open a fresh one.
  */
-const replaceConnection = async (client: LibsqlClient): Promise<void> => {
+const replaceConnection = async (transaction: LibsqlClient['transaction']): Promise<void> => {
   try {
-    ;(await client.transaction('deferred')).close()
+    ;(await transaction('deferred')).close()
   } catch {
     // The next statement meets the same state and fails again: nothing is lost by trying later.
   }
@@ -45,11 +51,67 @@ const isBusy = (error: unknown): boolean =>
   String((error as { code?: unknown } | undefined)?.code ?? '').startsWith('SQLITE_BUSY')
 
 /**
+ * A transaction that takes SQLite's write lock (BEGIN IMMEDIATE, on the connection libsql hands it)
+ * at its first statement, not at its start: Payload's forgot-password writes outside the transaction
+ * it has just opened, before writing in it, and a lock taken at the start refused that write (a 500
+ * on every request). `onLock` hears when the lock is taken, with a promise of its release.
+ */
+const lazyTransaction = (
+  open: () => Promise<LibsqlTransaction>,
+  onLock: (released: Promise<void>) => void,
+): LibsqlTransaction => {
+  let opened: Promise<LibsqlTransaction> | undefined
+  let release = () => {}
+  let isEnded = false
+  const started = (): Promise<LibsqlTransaction> => {
+    if (!opened) {
+      onLock(new Promise<void>((resolve) => (release = resolve)))
+      opened = open()
+      opened.catch(() => release())
+    }
+    return opened
+  }
+  const statement =
+    (name: 'batch' | 'execute' | 'executeMultiple'): Statement =>
+    async (...args) =>
+      (await started())[name](...args)
+  const end = (how: 'commit' | 'rollback') => async () => {
+    if (!opened) {
+      isEnded = true
+      return
+    }
+    try {
+      await (await opened)[how]()
+      isEnded = true
+    } finally {
+      release()
+    }
+  }
+  return {
+    execute: statement('execute'),
+    batch: statement('batch'),
+    executeMultiple: statement('executeMultiple'),
+    commit: end('commit'),
+    rollback: end('rollback'),
+    close: () => {
+      isEnded = true
+      opened
+        ?.then((transaction) => transaction.close())
+        .catch(() => undefined)
+        .finally(release)
+    },
+    get closed() {
+      return isEnded
+    },
+  }
+}
+
+/**
  * SQLite has one writer, and libsql gives each transaction its own connection with no way to wait
  * for a lock short of blocking the event loop. So in one process (the job queue beside admin saves)
  * a second transaction, or a plain write such as Payload's job bookkeeping, fails with SQLITE_BUSY
  * or makes the open transaction's COMMIT fail. Here transactions take turns, and writes outside a
- * transaction wait for the current turn to end. And the file is put in WAL mode: in SQLite's default
+ * transaction wait while one holds the write lock (from its first statement to its end). And the file is put in WAL mode: in SQLite's default
  * journal a read on any other connection fails with SQLITE_BUSY, at once, while a transaction
  * commits, which under load made a public read (or a webhook sweep just after a commit) fail.
  */
@@ -104,17 +166,36 @@ export const takeTurns = <T extends object>(instance: T): T => {
         guarded.add(client)
         // Kept in the file: every connection libsql opens later reads beside the writer. (In memory: no effect.)
         await client.execute('PRAGMA journal_mode = WAL')
+        const transaction = client.transaction.bind(client)
+        // Held by at most one transaction of this process at a time (they take turns).
+        let lock: Promise<void> | undefined
+        client.transaction = async (mode) =>
+          lazyTransaction(
+            () => transaction(mode),
+            (released) => {
+              lock = released
+              void released.then(() => {
+                if (lock === released) {
+                  lock = undefined
+                }
+              })
+            },
+          )
         for (const name of ['execute', 'batch', 'executeMultiple'] as const) {
           const statement = client[name].bind(client)
           client[name] = async (...statementArgs) => {
             if (isWrite(statementArgs[0])) {
-              await Promise.race([last, delay(OUTSIDE_WAIT_MS)])
+              // Until no transaction holds the lock (the next in turn may take it meanwhile), or the wait is over.
+              const deadline = Date.now() + OUTSIDE_WAIT_MS
+              while (lock && Date.now() < deadline) {
+                await Promise.race([lock, delay(deadline - Date.now())])
+              }
             }
             try {
               return await statement(...statementArgs)
             } catch (error) {
               if (isBusy(error)) {
-                await replaceConnection(client)
+                await replaceConnection(transaction)
               }
               throw error
             }

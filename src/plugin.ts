@@ -25,7 +25,7 @@ import { reviewFeedEndpoints } from './endpoints/reviewFeeds.js'
 import { reviewJsonLdEndpoint } from './endpoints/reviewJsonLd.js'
 import { reviewPageEndpoint } from './endpoints/reviewPage.js'
 import { scheduleCalendarEndpoint, scheduleEndpoint } from './endpoints/schedule.js'
-import { refuseMalformedInput } from './hooks/refuseMalformedInput.js'
+import { answerMalformedWhere, refuseMalformedInput } from './hooks/refuseMalformedInput.js'
 import { deliverWebhooksTask } from './jobs/deliverWebhooks.js'
 import { isJobRunner } from './jobs/jobRunner.js'
 import { publishDueReviewsTask } from './jobs/publishDueReviews.js'
@@ -197,7 +197,10 @@ export const soundtrackReviews =
       },
       i18n,
       hooks: isActive
-        ? { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), answerDatabaseUnavailable] }
+        ? {
+            ...config.hooks,
+            afterError: [...(config.hooks?.afterError ?? []), answerDatabaseUnavailable, answerMalformedWhere],
+          }
         : config.hooks,
       custom: withPluginSettings(config.custom, options),
       onInit: async (payload) => {

@@ -185,7 +185,7 @@ describe('POST /api/films/:id/recompute-runtime', () => {
     return { status: response.status, body: (await response.json()) as Record<string, unknown> }
   }
 
-  it('should repair totals that drifted, for an editor, with one aggregate read of the tracks', async () => {
+  it('should repair totals that drifted, for an admin, with one aggregate read of the tracks', async () => {
     const film = await createFilm('Drifted')
     await createTrack(film, 1, 200)
     await createTrack(film, 2, 400)
@@ -195,7 +195,7 @@ describe('POST /api/films/:id/recompute-runtime', () => {
       data: { trackCount: 7, totalRuntimeSeconds: 1, totalRuntime: '0:01' },
       returning: false,
     })
-    const headers = await loginHeaders(server.url, editor)
+    const headers = await loginHeaders(server.url, admin)
 
     const { result, calls } = await withQueryCount(payload, () => recompute(film, headers))
 
@@ -214,13 +214,16 @@ describe('POST /api/films/:id/recompute-runtime', () => {
     }
   })
 
-  it('should refuse anonymous callers with 401 and change nothing', async () => {
+  it('should refuse anonymous callers with 401 and editors with 403 (CONTRACT: admin), and change nothing', async () => {
     const film = await createFilm()
     await createTrack(film, 1, 50)
     await payload.db.updateOne({ collection: 'films', id: film, data: { trackCount: 3 }, returning: false })
-    const { status, body } = await recompute(film)
-    expect(status).toBe(401)
-    expect(JSON.stringify(body)).toMatch(/sign in/i)
+    const anonymous = await recompute(film)
+    expect(anonymous.status).toBe(401)
+    expect(JSON.stringify(anonymous.body)).toMatch(/sign in/i)
+    const asEditor = await recompute(film, await loginHeaders(server.url, editor))
+    expect(asEditor.status).toBe(403)
+    expect(JSON.stringify(asEditor.body)).toMatch(/only admins/i)
     expect((await stored(film)).trackCount).toBe(3)
   })
 

@@ -117,3 +117,11 @@ it('should answer 404, never 500, for the versions of a collection or global tha
   const reviews = await fetch(`${staff.server.url}/api/reviews/versions?depth=0`, { headers: admin })
   expect(reviews.status, 'reviews keep versions').toBe(200)
 })
+
+it('should answer 404 saying so, never 500, for POST /api/users/verify/:token where users verify no e-mail', async () => {
+  for (const headers of [{}, admin]) {
+    const response = await fetch(`${staff.server.url}/api/users/verify/abc`, { method: 'POST', headers })
+    expect(response.status).toBe(404)
+    expect(JSON.stringify(await response.json())).toContain('users does not verify e-mail addresses')
+  }
+})

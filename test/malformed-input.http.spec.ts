@@ -117,6 +117,36 @@ describe('where over HTTP', () => {
     expect(messageOf(text)).toContain(message)
   })
 
+  it.each([
+    ['/api/reviews?where=x', 'where is not valid JSON'],
+    ['/api/films?where=%7B', 'where is not valid JSON'],
+    ['/api/reviews/count?where=nope', 'where is not valid JSON'],
+    ['/api/reviews?limit=-1&page=2', 'limit must be a whole number, 0 or more (0: all), not -1.'],
+    ['/api/tracks?limit=2.5', 'limit must be a whole number, 0 or more (0: all), not 2.5.'],
+    ['/api/composers?limit=5&page=0', 'page must be a whole number, 1 or more, not 0.'],
+    ['/api/films?page=-5', 'page must be a whole number, 1 or more, not -5.'],
+  ])('should refuse %s with 400 naming the parameter', async (path, message) => {
+    const { status, text } = await get(path)
+    expect(status, text).toBe(400)
+    expect(messageOf(text)).toContain(message)
+  })
+
+  it('should refuse a negative limit or page through GraphQL too, and still list with limit 0', async () => {
+    const query = async (args: string) => {
+      const response = await fetch(`${server.url}/api/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ Reviews(${args}) { totalDocs docs { id } } }` }),
+      })
+      return (await response.json()) as { data?: unknown; errors?: { message: string }[] }
+    }
+    const negative = await query('limit: -1, page: -5')
+    expect(negative.errors?.map(({ message }) => message).join(' ')).toContain('limit must be a whole number')
+    const all = await query('limit: 0')
+    expect(all.errors).toBeUndefined()
+    expect(all.data).toMatchObject({ Reviews: { totalDocs: expect.any(Number) } })
+  })
+
   it('should refuse an id of Infinity, and `all` where the database lacks it, with 400', async () => {
     const byID = await get('/api/reviews?where[id][greater_than]=1e999')
     expect(byID.status, byID.text).toBe(payload.db.defaultIDType === 'number' ? 400 : 200)

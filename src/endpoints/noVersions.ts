@@ -25,12 +25,33 @@ const versionRoutes = (slug: string): Endpoint[] =>
     ] as const
   ).map(([path, method]) => ({ path, method, handler: noVersions(slug) }))
 
-/** Once the config is sanitized (onInit): every collection and global without versions answers those routes 404, ahead of Payload's. */
+/** Likewise `/verify/:id` on an auth collection that does not verify e-mail addresses: Payload's handler answered 500. */
+const noVerification =
+  (slug: string): PayloadHandler =>
+  (req) =>
+    json(
+      req,
+      { errors: [{ message: soundtrackT(req.t)('soundtrackReviews:error.noVerification', { collection: slug }) }] },
+      404,
+    )
+
+/**
+ * Once the config is sanitized (onInit): every collection and global without versions answers those
+ * routes 404, and every auth collection without verification its `/verify/:id`, ahead of Payload's.
+ */
 export const answerMissingVersions = (payload: Payload): void => {
-  const entities = [...Object.values(payload.collections).map(({ config }) => config), ...payload.config.globals]
-  for (const entity of entities) {
+  const collections = Object.values(payload.collections).map(({ config }) => config)
+  for (const entity of [...collections, ...payload.config.globals]) {
     if (!entity.versions && Array.isArray(entity.endpoints)) {
       entity.endpoints = [...versionRoutes(entity.slug), ...entity.endpoints]
+    }
+  }
+  for (const collection of collections) {
+    if (collection.auth && !collection.auth.verify && Array.isArray(collection.endpoints)) {
+      collection.endpoints = [
+        { path: '/verify/:id', method: 'post', handler: noVerification(collection.slug) },
+        ...collection.endpoints,
+      ]
     }
   }
 }

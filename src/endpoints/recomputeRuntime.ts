@@ -1,29 +1,32 @@
 import type { Endpoint } from 'payload'
 
-import { isStaff } from '../access/roles.js'
+import { hasRole } from '../access/roles.js'
 import { recordCatalogChange } from '../changes/catalogChanges.js'
 import { toCollectionID } from '../relationID.js'
 import { recomputeFilmTotals } from '../runtime/filmTotals.js'
 import { slugsOf } from '../settings.js'
+import { soundtrackT } from '../translations/index.js'
 import { json } from './respond.js'
 
 /**
- * `POST /api/films/:id/recompute-runtime` (admin, editor) — repair: the film's totals recomputed
+ * `POST /api/films/:id/recompute-runtime` (admin) — repair: the film's totals recomputed
  * from its tracks with one aggregate query. Answers the stored totals and what they were before.
  */
 export const recomputeRuntimeEndpoint: Endpoint = {
   path: '/:id/recompute-runtime',
   method: 'post',
   handler: async (req) => {
+    const t = soundtrackT(req.t)
     if (!req.user) {
-      return json(req, { errors: [{ message: "Sign in as an editor or admin to recompute a film's runtime." }] }, 401)
+      return json(req, { errors: [{ message: t('soundtrackReviews:recompute.error.signIn') }] }, 401)
     }
-    if (!isStaff(req.user)) {
-      return json(req, { errors: [{ message: "Only editors and admins can recompute a film's runtime." }] }, 403)
+    if (!hasRole(req.user, 'admin')) {
+      return json(req, { errors: [{ message: t('soundtrackReviews:recompute.error.adminsOnly') }] }, 403)
     }
     const raw = String(req.routeParams?.id ?? '')
     const film = toCollectionID({ req, collection: slugsOf(req.payload).films, id: raw })
-    const notFound = () => json(req, { errors: [{ message: `No film with id ${raw}.` }] }, 404)
+    const notFound = () =>
+      json(req, { errors: [{ message: t('soundtrackReviews:recompute.error.notFound', { id: raw }) }] }, 404)
     if (film === null) {
       return notFound()
     }

@@ -19,7 +19,9 @@ const readPaging = (params: URLSearchParams): Paging => {
   const limit = params.get('limit') ?? String(FEED_DEFAULT_LIMIT)
   const page = params.get('page') ?? '1'
   if (!/^\d+$/.test(limit) || Number(limit) < 1) {
-    return { error: `“limit” must be a whole number from 1 to ${FEED_MAX_LIMIT}, got “${limit}”.` }
+    return {
+      error: `“limit” must be a whole number from 1 (above ${FEED_MAX_LIMIT}, ${FEED_MAX_LIMIT} are sent), got “${limit}”.`,
+    }
   }
   if (!/^\d+$/.test(page) || Number(page) < 1 || !Number.isSafeInteger(Number(page))) {
     return { error: `“page” must be a whole number from 1, got “${page}”.` }

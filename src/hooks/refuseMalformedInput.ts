@@ -1,4 +1,5 @@
 import type {
+  AfterErrorHook,
   CollectionBeforeOperationHook,
   CollectionSlug,
   Field,
@@ -371,12 +372,25 @@ export const refuseMalformedInput: CollectionBeforeOperationHook = async ({ args
   if (req.payloadAPI === 'local') {
     return args
   }
-  const { data, id, where } = args as { data?: unknown; id?: unknown; where?: unknown }
+  const { data, id, limit, page, where } = args as {
+    data?: unknown
+    id?: unknown
+    limit?: unknown
+    page?: unknown
+    where?: unknown
+  }
   if (id !== undefined && id !== null && hasNumericIDs(req) && !isWholeNumberID(id)) {
     throw new NotFound(req.t)
   }
   const t = soundtrackT(req.t)
   const errors: FieldError[] = []
+  // Numbers as Payload parsed them (the database met -1 as a negative OFFSET, a 500); other text it ignores.
+  if (typeof limit === 'number' && !(Number.isSafeInteger(limit) && limit >= 0)) {
+    errors.push({ path: 'limit', message: t('soundtrackReviews:validation.limit', { value: String(limit) }) })
+  }
+  if (typeof page === 'number' && !(Number.isSafeInteger(page) && page >= 1)) {
+    errors.push({ path: 'page', message: t('soundtrackReviews:validation.page', { value: String(page) }) })
+  }
   if (where !== undefined && where !== null) {
     // A read of versions (`/versions`, which reaches this hook as `read` too) asks about `version.title`, `parent`.
     const fieldSets = [
@@ -432,4 +446,26 @@ export const refuseMalformedGlobalInput: GlobalBeforeOperationHook = ({ args, gl
     throw new ValidationError({ global: global.slug, errors, req }, req.t)
   }
   return args
+}
+
+/**
+ * `?where=` that is not JSON (`?where=x`): Payload's parser throws before any hook, answered 500.
+ * Answered 400 naming `where`, as a `where` of the wrong shape is.
+ */
+export const answerMalformedWhere: AfterErrorHook = ({ error, req }) => {
+  const where = (req.query as Record<string, unknown> | undefined)?.where
+  if (!(error instanceof SyntaxError) || typeof where !== 'string' || isJSON(where)) {
+    return undefined
+  }
+  const message = soundtrackT(req.t)('soundtrackReviews:validation.whereJSON', { path: 'where' })
+  return { status: 400, response: { errors: [{ message, data: { errors: [{ path: 'where', message }] } }] } }
+}
+
+const isJSON = (text: string): boolean => {
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
 }

@@ -39,6 +39,7 @@ export const de: typeof en = {
     'trackListImport.unreachable': 'Der Server war nicht erreichbar, es wurde nichts importiert: {{error}}',
 
     'error.noVersions': '{{collection}} speichert keine Versionen.',
+    'error.noVerification': '{{collection}} prüft keine E-Mail-Adressen: Es gibt nichts zu bestätigen.',
     'error.databaseUnavailable':
       'Die Datenbank antwortet gerade nicht (Neustart oder Umschaltung). Diese Anfrage hat nichts geändert: Versuchen Sie es in ein paar Sekunden erneut.',
 
@@ -371,6 +372,13 @@ export const de: typeof en = {
     'validation.textNul': '{{path}} darf keine NUL-Zeichen (\\u0000) enthalten.',
     'validation.textInvisible': '{{path}} ist leer: Es kamen nur Leerzeichen oder unsichtbare Zeichen an.',
     'validation.where': '{{path}} muss ein Objekt aus Bedingungen sein.',
+    'recompute.error.signIn': 'Melden Sie sich als Administrator an, um die Laufzeit eines Films neu zu berechnen.',
+    'recompute.error.adminsOnly': 'Nur Administratoren können die Laufzeit eines Films neu berechnen (eine Reparatur).',
+    'recompute.error.notFound': 'Kein Film mit der ID {{id}}.',
+    'validation.whereJSON':
+      '{{path}} ist kein gültiges JSON: Senden Sie ein Objekt aus Bedingungen oder where[Feld][Operator]=Wert.',
+    'validation.limit': 'limit muss eine ganze Zahl ab 0 sein (0: alle), nicht {{value}}.',
+    'validation.page': 'page muss eine ganze Zahl ab 1 sein, nicht {{value}}.',
     'validation.whereList': '{{path}} muss eine Liste von Bedingungen sein.',
     'validation.whereOperator': '{{path}} braucht einen Operator, z. B. {{path}}[equals]=…',
     'validation.operandNul': '{{path}}[{{operator}}] darf kein NUL-Zeichen (\\u0000) enthalten.',

@@ -38,6 +38,7 @@ export const en = {
 
     // One per `code` of the track-list parser and the import endpoint; the endpoint's message is the fallback.
     'error.noVersions': '{{collection}} keeps no versions.',
+    'error.noVerification': '{{collection}} does not verify e-mail addresses: there is nothing to verify.',
     'error.databaseUnavailable':
       'The database is not answering right now (a restart or failover). Nothing was changed by this request: try again in a few seconds.',
     'error.discZero': 'Disc 0 is not allowed: discs are numbered from 1.',
@@ -349,6 +350,13 @@ export const en = {
     'validation.textNul': '{{path}} must not contain NUL (\\u0000) characters.',
     'validation.textInvisible': '{{path}} is empty: only spaces or invisible characters were sent.',
     'validation.where': '{{path}} must be an object of conditions.',
+    'recompute.error.signIn': "Sign in as an admin to recompute a film's runtime.",
+    'recompute.error.adminsOnly': "Only admins can recompute a film's runtime (a repair).",
+    'recompute.error.notFound': 'No film with id {{id}}.',
+    'validation.whereJSON':
+      '{{path}} is not valid JSON: send an object of conditions, or where[field][operator]=value.',
+    'validation.limit': 'limit must be a whole number, 0 or more (0: all), not {{value}}.',
+    'validation.page': 'page must be a whole number, 1 or more, not {{value}}.',
     'validation.whereList': '{{path}} must be a list of conditions.',
     'validation.whereOperator': '{{path}} needs an operator, e.g. {{path}}[equals]=…',
     'validation.operandNul': '{{path}}[{{operator}}] must not contain NUL (\\u0000).',

@@ -40,6 +40,7 @@ export const fr: typeof en = {
     'trackListImport.unreachable': 'L’importation n’a pas atteint le serveur : {{error}}',
 
     'error.noVersions': '{{collection}} ne conserve pas de versions.',
+    'error.noVerification': '{{collection}} ne vérifie pas les adresses e-mail : il n’y a rien à vérifier.',
     'error.databaseUnavailable':
       'La base de données ne répond pas pour le moment (redémarrage ou bascule). Cette requête n’a rien modifié : réessayez dans quelques secondes.',
 
@@ -363,6 +364,13 @@ export const fr: typeof en = {
     'validation.textNul': '{{path}} ne doit pas contenir de caractère NUL (\\u0000).',
     'validation.textInvisible': '{{path}} est vide : seuls des espaces ou des caractères invisibles ont été envoyés.',
     'validation.where': '{{path}} doit être un objet de conditions.',
+    'recompute.error.signIn': 'Connectez-vous en tant qu’administrateur pour recalculer la durée d’un film.',
+    'recompute.error.adminsOnly': 'Seuls les administrateurs peuvent recalculer la durée d’un film (une réparation).',
+    'recompute.error.notFound': 'Aucun film avec l’identifiant {{id}}.',
+    'validation.whereJSON':
+      '{{path}} n’est pas du JSON valide : envoyez un objet de conditions, ou where[champ][opérateur]=valeur.',
+    'validation.limit': 'limit doit être un nombre entier, 0 ou plus (0 : tout), et non {{value}}.',
+    'validation.page': 'page doit être un nombre entier, 1 ou plus, et non {{value}}.',
     'validation.whereList': '{{path}} doit être une liste de conditions.',
     'validation.whereOperator': '{{path}} demande un opérateur, par ex. {{path}}[equals]=…',
     'validation.operandNul': '{{path}}[{{operator}}] ne doit pas contenir de caractère NUL (\\u0000).',
