@@ -17,7 +17,7 @@ type TurnTakingAdapter = {
   client?: LibsqlClient
 }
 
-/** How long a statement outside any transaction waits for the open one before trying anyway. */
+/** How long a write outside any transaction waits for the one holding the lock before trying anyway. */
 const OUTSIDE_WAIT_MS = 5_000
 
 const WRITE = /^\s*(?:insert|update|delete|replace|create|drop|alter)\b/i
@@ -111,9 +111,10 @@ const lazyTransaction = (
  * for a lock short of blocking the event loop. So in one process (the job queue beside admin saves)
  * a second transaction, or a plain write such as Payload's job bookkeeping, fails with SQLITE_BUSY
  * or makes the open transaction's COMMIT fail. Here transactions take turns, and writes outside a
- * transaction wait while one holds the write lock (from its first statement to its end). And the file is put in WAL mode: in SQLite's default
- * journal a read on any other connection fails with SQLITE_BUSY, at once, while a transaction
- * commits, which under load made a public read (or a webhook sweep just after a commit) fail.
+ * transaction wait while one holds the write lock (from its first statement to its end). And the
+ * file is put in WAL mode: in SQLite's default journal a read on any other connection fails with
+ * SQLITE_BUSY, at once, while a transaction commits, which under load made a public read (or a
+ * webhook sweep just after a commit) fail.
  */
 export const takeTurns = <T extends object>(instance: T): T => {
   const adapter = instance as unknown as TurnTakingAdapter
