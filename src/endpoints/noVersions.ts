@@ -3,18 +3,17 @@ import type { Endpoint, Payload, PayloadHandler } from 'payload'
 import { soundtrackT } from '../translations/index.js'
 import { json } from './respond.js'
 
+type MissingKey = 'soundtrackReviews:error.noVerification' | 'soundtrackReviews:error.noVersions'
+
 /**
- * Payload mounts `/versions` routes on every collection and global, Payload's own included; on one
- * without versions they answer a signed-in user 500 (its query builder finds no versions table).
+ * A 404 saying what the collection lacks. Payload mounts `/versions` routes on every collection and
+ * global, Payload's own included, and `/verify/:id` on every auth collection; where there are no
+ * versions, or no verification, its handlers answered 500.
  */
-const noVersions =
-  (slug: string): PayloadHandler =>
+const missing =
+  (key: MissingKey, slug: string): PayloadHandler =>
   (req) =>
-    json(
-      req,
-      { errors: [{ message: soundtrackT(req.t)('soundtrackReviews:error.noVersions', { collection: slug }) }] },
-      404,
-    )
+    json(req, { errors: [{ message: soundtrackT(req.t)(key, { collection: slug }) }] }, 404)
 
 const versionRoutes = (slug: string): Endpoint[] =>
   (
@@ -23,17 +22,7 @@ const versionRoutes = (slug: string): Endpoint[] =>
       ['/versions/:id', 'get'],
       ['/versions/:id', 'post'],
     ] as const
-  ).map(([path, method]) => ({ path, method, handler: noVersions(slug) }))
-
-/** Likewise `/verify/:id` on an auth collection that does not verify e-mail addresses: Payload's handler answered 500. */
-const noVerification =
-  (slug: string): PayloadHandler =>
-  (req) =>
-    json(
-      req,
-      { errors: [{ message: soundtrackT(req.t)('soundtrackReviews:error.noVerification', { collection: slug }) }] },
-      404,
-    )
+  ).map(([path, method]) => ({ path, method, handler: missing('soundtrackReviews:error.noVersions', slug) }))
 
 /**
  * Once the config is sanitized (onInit): every collection and global without versions answers those
@@ -49,7 +38,11 @@ export const answerMissingVersions = (payload: Payload): void => {
   for (const collection of collections) {
     if (collection.auth && !collection.auth.verify && Array.isArray(collection.endpoints)) {
       collection.endpoints = [
-        { path: '/verify/:id', method: 'post', handler: noVerification(collection.slug) },
+        {
+          path: '/verify/:id',
+          method: 'post',
+          handler: missing('soundtrackReviews:error.noVerification', collection.slug),
+        },
         ...collection.endpoints,
       ]
     }
